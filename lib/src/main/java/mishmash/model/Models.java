@@ -1,0 +1,100 @@
+package mishmash.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds and loads models from the {@code models/} folder. One loader for every format: it reads
+ * model.json and hands the folder to the engine the format names.
+ *
+ * <p>{@code models/DEFAULT} holds the name of the model that "default" means.
+ */
+public final class Models {
+  /** System property that points at the models folder; otherwise it is found from the working directory up. */
+  public static final String DIR_PROPERTY = "mishmash.models";
+  public static final String DEFAULT = "default";
+
+  static {
+    // Mishmash never downloads anything at run time: every engine and model ships with it.
+    System.setProperty("ai.djl.offline", "true");
+  }
+
+  private Models() {}
+
+  /**
+   * Loads a model by name ("default", a folder name under models/) or by path to a model folder.
+   *
+   * @throws ModelException with a message that names the file and says what to do
+   */
+  public static Generator load(String nameOrPath) {
+    return load(resolve(nameOrPath));
+  }
+
+  /** Loads the generator in a model folder. */
+  public static Generator load(Path folder) {
+    Manifest manifest = Manifest.read(folder);
+    if (manifest.kind() != Manifest.Kind.GENERATOR) {
+      throw new ModelException(folder.resolve(Manifest.FILE_NAME), "is a \"" + manifest.kind().name().toLowerCase()
+          + "\" model, not a generator. Pick a generator model.");
+    }
+    return switch (manifest.format()) {
+      case DJL -> new DjlGenerator(manifest);
+      case TORCHSCRIPT -> new EngineGenerator(manifest, "PyTorch");
+      case ONNX -> new EngineGenerator(manifest, "OnnxRuntime");
+    };
+  }
+
+  /** The folder a name stands for; "default" is looked up in models/DEFAULT. */
+  public static Path resolve(String nameOrPath) {
+    Path given = Paths.get(nameOrPath);
+    if (Files.isDirectory(given) && Files.exists(given.resolve(Manifest.FILE_NAME))) {
+      return given;
+    }
+    Path dir = directory();
+    String name = nameOrPath;
+    if (DEFAULT.equals(nameOrPath)) {
+      Path pointer = dir.resolve("DEFAULT");
+      try {
+        name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw new ModelException(pointer, "missing or unreadable. It should hold the name of the default "
+            + "model's folder; available: " + available() + ".", e);
+      }
+    }
+    Path folder = dir.resolve(name);
+    if (!Files.isDirectory(folder)) {
+      throw new ModelException(folder, "no such model folder. Available models: " + available()
+          + ". Put a model folder there (model.json + weights) or pick another name.");
+    }
+    return folder;
+  }
+
+  /** The models folder: the system property, or the nearest models/ from the working directory up. */
+  public static Path directory() {
+    String property = System.getProperty(DIR_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Paths.get(property);
+    }
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("models")) && Files.exists(p.resolve("models/DEFAULT"))) {
+        return p.resolve("models");
+      }
+    }
+    return Paths.get("models").toAbsolutePath();
+  }
+
+  /** Names of the model folders present, for messages and menus. */
+  public static List<String> available() {
+    try (Stream<Path> s = Files.list(directory())) {
+      return s.filter(p -> Files.exists(p.resolve(Manifest.FILE_NAME)))
+          .map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}
