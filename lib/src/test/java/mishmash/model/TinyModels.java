@@ -9,13 +9,13 @@ import java.nio.file.Paths;
 import mishmash.model.net.StyleNet;
 
 /** Small models for tests: a tiny StyleNet written to a folder, and the committed engine fixtures. */
-final class TinyModels {
+public final class TinyModels {
   static final StyleNet.Config CONFIG = new StyleNet.Config(16, 16, 2, new int[] {16, 8, 8});
 
   private TinyModels() {}
 
   /** Writes a random-weight 16×16 StyleNet model folder and returns it. */
-  static Path styleNet(Path folder) throws IOException {
+  public static Path styleNet(Path folder) throws IOException {
     Engine.getEngine("PyTorch").setRandomSeed(7);
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
       StyleNet net = new StyleNet(CONFIG);
@@ -29,7 +29,7 @@ final class TinyModels {
   }
 
   /** A committed fixture folder under src/test/resources/fixtures. */
-  static Path fixture(String name) {
+  public static Path fixture(String name) {
     try {
       return Paths.get(TinyModels.class.getResource("/fixtures/" + name + "/model.json").toURI()).getParent();
     } catch (Exception e) {
@@ -38,7 +38,7 @@ final class TinyModels {
   }
 
   /** Mean absolute difference of two pictures' channels, 0..255. */
-  static double difference(Image a, Image b) {
+  public static double difference(Image a, Image b) {
     long sum = 0;
     for (int i = 0; i < a.argb().length; i++) {
       int p = a.argb()[i];

@@ -1,0 +1,367 @@
+package mishmash.archive;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import mishmash.files.AtomicFile;
+import mishmash.model.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive on disk: every creature as {@code <seed>.png}, one {@code index.jsonl} with a line per
+ * creature, and {@code grid.json} with what the grid shows. Pictures and the grid file are written
+ * atomically (temporary file, then rename); index lines are appended and forced to disk, and a
+ * torn last line is skipped on the next start. Retention keeps at most {@code max} creatures,
+ * removing the oldest one that is not on the grid. If the disk is full or read-only, creatures
+ * are kept in memory, {@link #warning()} says so, and they are written when the disk recovers.
+ * Thread-safe.
+ */
+public final class Archive {
+  public static final int DEFAULT_MAX = 10_000;
+  public static final String INDEX = "index.jsonl";
+  public static final String GRID = "grid.json";
+  /** Creatures kept in memory at most while the disk refuses them. */
+  static final int MAX_UNSAVED = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger(Archive.class);
+
+  /** Where bytes go; tests swap it to simulate a full disk. */
+  interface Disk {
+    void writePicture(Path file, Image picture) throws IOException;
+
+    void append(Path file, String text) throws IOException;
+  }
+
+  static final Disk REAL_DISK = new Disk() {
+    @Override
+    public void writePicture(Path file, Image picture) throws IOException {
+      BufferedImage image = picture.toBufferedImage();
+      AtomicFile.write(file, out -> ImageIO.write(image, "png", out));
+    }
+
+    @Override
+    public void append(Path file, String text) throws IOException {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(false);
+      }
+    }
+  };
+
+  private final Path dir;
+  private final int max;
+  private final LinkedHashMap<Long, Creature> creatures = new LinkedHashMap<>();
+  private final LinkedHashMap<Long, Image> unsaved = new LinkedHashMap<>();
+  private Disk disk = REAL_DISK;
+  private String warning;
+  private boolean tornTail;
+  private int deletions;
+  private int skipped;
+
+  private Archive(Path dir, int max) {
+    this.dir = dir;
+    this.max = max;
+  }
+
+  public static Archive open(Path dir) {
+    return open(dir, DEFAULT_MAX);
+  }
+
+  /**
+   * Opens (or creates) an archive folder. Unreadable index lines and creatures whose picture is
+   * missing are skipped with a log line; the rest loads.
+   */
+  public static Archive open(Path dir, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("archive.max must be at least 1, not " + max);
+    }
+    Archive archive = new Archive(dir, max);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      archive.warning = "Cannot create the archive folder " + dir + " (" + e.getMessage()
+          + "): creatures are kept in memory only.";
+      LOG.warn(archive.warning);
+      return archive;
+    }
+    archive.removeStaleTemporaryFiles();
+    archive.load();
+    return archive;
+  }
+
+  /**
+   * Half-written files left by a crash are never part of the archive, so they go; only old ones,
+   * since another program (the booth) may be writing to the same archive right now.
+   */
+  private void removeStaleTemporaryFiles() {
+    try (var files = Files.list(dir)) {
+      long minuteAgo = System.currentTimeMillis() - 60_000;
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".")
+          && f.getFileName().toString().endsWith(".tmp")).toList()) {
+        if (Files.getLastModifiedTime(p).toMillis() < minuteAgo) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("archive: could not tidy {} ({})", dir, e.getMessage());
+    }
+  }
+
+  private void load() {
+    Path index = dir.resolve(INDEX);
+    if (!Files.exists(index)) {
+      return;
+    }
+    int lineNumber = 0;
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (InputStream in = Files.newInputStream(index);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          Index.Entry entry = Index.parse(line);
+          if (entry.deleted() != null) {
+            creatures.remove(entry.deleted());
+            deletions++;
+          } else if (!Files.isRegularFile(dir.resolve(entry.creature().fileName()))) {
+            skip(index + " line " + lineNumber + ": its picture " + entry.creature().fileName() + " is missing");
+          } else {
+            creatures.put(entry.creature().seed(), entry.creature());
+          }
+        } catch (IllegalArgumentException e) {
+          skip(index + " line " + lineNumber + " is damaged (" + e.getMessage() + ")");
+        }
+      }
+    } catch (IOException e) {
+      warning = "Cannot read " + index + " (" + e.getMessage() + ").";
+      LOG.warn(warning);
+      return;
+    }
+    if (skipped > 0 || deletions > 0) {
+      compact();
+    }
+  }
+
+  private void skip(String why) {
+    skipped++;
+    LOG.warn("archive: skipped {}", why);
+  }
+
+  /** Rewrites the index with only the live creatures, atomically. */
+  private void compact() {
+    StringBuilder text = new StringBuilder();
+    for (Creature c : creatures.values()) {
+      if (!unsaved.containsKey(c.seed())) {
+        text.append(Index.line(c)).append('\n');
+      }
+    }
+    try {
+      AtomicFile.writeString(dir.resolve(INDEX), text.toString());
+      deletions = 0;
+    } catch (IOException e) {
+      LOG.warn("archive: could not compact the index ({}); it stays as it was", e.getMessage());
+    }
+  }
+
+  public Path folder() {
+    return dir;
+  }
+
+  public int max() {
+    return max;
+  }
+
+  public synchronized int size() {
+    return creatures.size();
+  }
+
+  /** Index lines and creatures skipped when the archive was opened. */
+  public synchronized int skipped() {
+    return skipped;
+  }
+
+  public synchronized Optional<Creature> get(long seed) {
+    return Optional.ofNullable(creatures.get(seed));
+  }
+
+  public synchronized boolean contains(long seed) {
+    return creatures.containsKey(seed);
+  }
+
+  /** Every creature, oldest first. */
+  public synchronized List<Creature> all() {
+    return new ArrayList<>(creatures.values());
+  }
+
+  /**
+   * A creature's picture: from memory if the disk refused it, else from its PNG. Empty (with a log
+   * line, and the creature dropped from the archive) if the file is unreadable.
+   */
+  public Optional<Image> picture(long seed) {
+    synchronized (this) {
+      Image kept = unsaved.get(seed);
+      if (kept != null) {
+        return Optional.of(kept);
+      }
+    }
+    Path file = dir.resolve(seed + ".png");
+    try {
+      BufferedImage image = ImageIO.read(file.toFile());
+      if (image != null) {
+        return Optional.of(Image.of(image));
+      }
+    } catch (IOException | RuntimeException e) {
+      // reported below
+    }
+    synchronized (this) {
+      if (creatures.remove(seed) != null) {
+        skip(file + ": the picture is unreadable");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Adds a newborn. Its picture is written first, then its index line, so an index line always has
+   * its picture. If the disk refuses, the creature lives in memory and {@link #warning()} says so.
+   */
+  public synchronized void add(Creature creature, Image picture) {
+    creatures.put(creature.seed(), creature);
+    unsaved.put(creature.seed(), picture);
+    flush();
+    while (unsaved.size() > MAX_UNSAVED) {
+      Long oldest = unsaved.keySet().iterator().next();
+      unsaved.remove(oldest);
+      creatures.remove(oldest);
+    }
+  }
+
+  /** Writes every creature the disk has not taken yet, oldest first; called on every add. */
+  private void flush() {
+    try {
+      for (var it = unsaved.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<Long, Image> e = it.next();
+        Creature c = creatures.get(e.getKey());
+        if (c != null) {
+          disk.writePicture(dir.resolve(c.fileName()), e.getValue());
+          // after a failed append the index may end mid-line: a newline first keeps this line whole
+          disk.append(dir.resolve(INDEX), (tornTail ? "\n" : "") + Index.line(c) + "\n");
+          tornTail = false;
+        }
+        it.remove();
+      }
+      if (warning != null) {
+        LOG.info("archive: the disk takes creatures again");
+        warning = null;
+      }
+    } catch (IOException e) {
+      tornTail = true;
+      if (warning == null) {
+        LOG.warn("archive: cannot write to {} ({}); breeding goes on in memory", dir, e.getMessage());
+      }
+      warning = "Cannot write to the archive (" + e.getMessage() + "): " + unsaved.size()
+          + " new creatures are kept in memory only.";
+    }
+  }
+
+  /** Why new creatures are not reaching the disk, or null when all is well. */
+  public synchronized String warning() {
+    return warning;
+  }
+
+  /** Removes the oldest creatures not in {@code keep} until at most {@code max} remain. */
+  public synchronized void retain(Set<Long> keep) {
+    if (creatures.size() <= max) {
+      return;
+    }
+    List<Long> doomed = new ArrayList<>();
+    int excess = creatures.size() - max;
+    for (Long seed : creatures.keySet()) {
+      if (doomed.size() == excess) {
+        break;
+      }
+      if (!keep.contains(seed)) {
+        doomed.add(seed);
+      }
+    }
+    for (Long seed : doomed) {
+      creatures.remove(seed);
+      if (unsaved.remove(seed) != null) {
+        continue; // never reached the disk
+      }
+      try {
+        disk.append(dir.resolve(INDEX), Index.deletion(seed) + "\n");
+        Files.deleteIfExists(dir.resolve(seed + ".png"));
+        deletions++;
+      } catch (IOException e) {
+        LOG.warn("archive: could not delete {} ({})", seed, e.getMessage());
+      }
+    }
+    if (deletions > max / 4) {
+      compact();
+    }
+  }
+
+  /** Writes what the grid shows, atomically. Returns false (and logs) if the disk refused. */
+  public boolean saveGrid(GridState state) {
+    JsonObject o = new Gson().toJsonTree(state).getAsJsonObject();
+    try {
+      AtomicFile.writeString(dir.resolve(GRID), o + "\n");
+      return true;
+    } catch (IOException e) {
+      LOG.warn("archive: could not save the grid ({})", e.getMessage());
+      return false;
+    }
+  }
+
+  /** The grid as last saved, if any and if readable. */
+  public Optional<GridState> loadGrid() {
+    Path file = dir.resolve(GRID);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      GridState state = new Gson().fromJson(Files.readString(file), GridState.class);
+      return Optional.of(new GridState(state.columns(), state.rows(), state.cells(), state.births(), state.seed()));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("archive: {} is unreadable ({}); starting a new grid", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Test hook: where bytes go. */
+  synchronized void useDisk(Disk disk) {
+    this.disk = disk;
+  }
+
+  synchronized Collection<Long> unsavedSeeds() {
+    return new ArrayList<>(unsaved.keySet());
+  }
+}

@@ -1,0 +1,374 @@
+package mishmash.grid;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import mishmash.archive.Archive;
+import mishmash.archive.Creature;
+import mishmash.archive.GridState;
+import mishmash.latent.Breeding;
+import mishmash.latent.Genome;
+import mishmash.latent.Genomes;
+import mishmash.model.Generator;
+import mishmash.model.Image;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the grid's creatures are born and kept alive. It owns the {@link Grid}, breeds newborns
+ * from the creatures on it, draws their pictures with the generator, stores them in the
+ * {@link Archive}, and makes the others breathe: a slow back-and-forth drift in latent space.
+ *
+ * <p>In the background mode all drawing happens on a worker thread and finished work is handed
+ * to the animation thread in {@link #update()}, so a frame never waits on the model. In the
+ * foreground mode (headless rendering) the work is done at once, which makes a run repeatable.
+ */
+public final class Nursery implements AutoCloseable {
+  /** Keyframes along the latent path of a newborn's arrival. */
+  static final int MORPH_KEYS = 6;
+  /** Breath poses in one cycle of a creature's breathing. */
+  static final int BREATH_POSES = 8;
+  /** Births that may wait for the worker before new ones are skipped. */
+  static final int MAX_PENDING_BIRTHS = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(Nursery.class);
+
+  private final Generator gan;
+  private final Archive archive;
+  private final DoubleSupplier clock;
+  private final ExecutorService worker;
+  private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pendingBirths = new AtomicInteger();
+  private final AtomicInteger breathsInFlight = new AtomicInteger();
+  private final int[] scratch;
+  private Grid grid;
+  private long births;
+  private long seed;
+  private int breathCursor;
+  private double nextBreath;
+  private volatile String problem;
+  /** Pictures per second spent on breathing, at most. */
+  private float breathRate = 10;
+
+  /**
+   * @param clock sketch time in seconds
+   * @param background true to draw on a worker thread, false to draw at once (repeatable)
+   */
+  public Nursery(Generator gan, Archive archive, DoubleSupplier clock, boolean background) {
+    this.gan = gan;
+    this.archive = archive;
+    this.clock = clock;
+    this.worker = background ? Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "mishmash-nursery");
+      t.setDaemon(true);
+      t.setPriority(Thread.NORM_PRIORITY - 1);
+      return t;
+    }) : null;
+    this.scratch = new int[gan.width() * gan.height()];
+  }
+
+  /**
+   * Opens the grid: as it was saved in the archive if its shape matches, otherwise the archive's
+   * newest creatures, and fresh random creatures for whatever is still empty.
+   *
+   * @param seed where breeding's randomness starts when there is no saved grid
+   */
+  public Grid open(int columns, int rows, long seed, float psi) {
+    Optional<GridState> saved = archive.loadGrid();
+    List<Creature> chosen = new ArrayList<>();
+    Set<Long> taken = new HashSet<>();
+    if (saved.isPresent()) {
+      this.seed = saved.get().seed();
+      this.births = saved.get().births();
+      for (long s : saved.get().cells()) {
+        archive.get(s).filter(this::fits).filter(c -> taken.add(c.seed())).ifPresent(chosen::add);
+      }
+    } else {
+      this.seed = seed;
+      List<Creature> all = archive.all();
+      for (int i = all.size() - 1; i >= 0 && chosen.size() < columns * rows; i--) {
+        if (fits(all.get(i)) && taken.add(all.get(i).seed())) {
+          chosen.add(all.get(i));
+        }
+      }
+    }
+    grid = build(columns, rows, chosen, psi);
+    saveGrid();
+    return grid;
+  }
+
+  /** Rebuilds the grid with a new shape, keeping creatures in reading order and filling the rest. */
+  public Grid resize(int columns, int rows, float psi) {
+    if (grid != null && grid.columns() == columns && grid.rows() == rows) {
+      return grid;
+    }
+    List<Creature> keep = new ArrayList<>();
+    for (Cell c : grid) {
+      keep.add(c.creature);
+    }
+    grid = build(columns, rows, keep, psi);
+    saveGrid();
+    return grid;
+  }
+
+  private boolean fits(Creature c) {
+    return c.genome().layers() == Genomes.layers(gan) && c.genome().size() == gan.latentSize();
+  }
+
+  private Grid build(int columns, int rows, List<Creature> creatures, float psi) {
+    int n = columns * rows;
+    double now = clock.getAsDouble();
+    List<Cell> cells = new ArrayList<>();
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Creature c = i < creatures.size() ? creatures.get(i) : null;
+      Optional<Image> picture = c == null ? Optional.empty() : pictureOf(c);
+      if (picture.isPresent()) {
+        cells.add(new Cell(i, c, picture.get(), now));
+      } else {
+        cells.add(null);
+        missing.add(i);
+      }
+    }
+    if (!missing.isEmpty()) {
+      List<Creature> fresh = new ArrayList<>();
+      for (int i = 0; i < missing.size(); i++) {
+        long s = nextSeed();
+        fresh.add(new Creature(s, Genomes.fresh(gan, s), new long[0], System.currentTimeMillis(),
+            Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
+      }
+      Image[] pictures = Genomes.render(gan, fresh.stream().map(Creature::genome).toList(), psi);
+      for (int i = 0; i < missing.size(); i++) {
+        archive.add(fresh.get(i), pictures[i]);
+        cells.set(missing.get(i), new Cell(missing.get(i), fresh.get(i), pictures[i], now));
+      }
+    }
+    return new Grid(columns, rows, cells);
+  }
+
+  /** The stored picture, or a new drawing of the creature's genome when the PNG is unreadable. */
+  private Optional<Image> pictureOf(Creature c) {
+    Optional<Image> stored = archive.picture(c.seed());
+    if (stored.isPresent() && stored.get().width() == gan.width() && stored.get().height() == gan.height()) {
+      return stored;
+    }
+    return Optional.empty();
+  }
+
+  public Grid grid() {
+    return grid;
+  }
+
+  /** Births so far, over every run of this archive. */
+  public long births() {
+    return births;
+  }
+
+  /** Caps the pictures per second spent on breathing (the rest of the CPU is the animation's). */
+  public void breathRate(float perSecond) {
+    this.breathRate = Math.max(0, perSecond);
+  }
+
+  /**
+   * One birth: a cell chosen by {@code death} makes way; two creatures on the grid become parents;
+   * their child (a crossover plus {@code mutation}, or with chance {@code randomness} a new random
+   * creature) morphs in from its first parent over {@code morph} seconds.
+   *
+   * @return false if the birth was skipped because the model is still busy with earlier ones
+   */
+  public boolean breed(DeathPolicy death, float mutation, float randomness, float psi, float morph) {
+    if (pendingBirths.get() >= MAX_PENDING_BIRTHS || grid.size() < 1) {
+      return false;
+    }
+    long childSeed = nextSeed();
+    Random random = new Random(childSeed);
+    Cell cell = grid.nextToDie(death, random);
+    if (cell == null) {
+      return false;
+    }
+    Creature a = grid.get(random.nextInt(grid.size())).creature;
+    Creature b = grid.size() > 1 ? pickOther(a, random) : a;
+    cell.expecting = true;
+    pendingBirths.incrementAndGet();
+    Grid target = grid;
+    run(() -> {
+      Breeding.Offspring child = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
+      Creature creature = child.fresh()
+          ? new Creature(childSeed, child.genome(), new long[0], System.currentTimeMillis(), Creature.Source.RANDOM,
+              0, gan.manifest().name(), "")
+          : new Creature(childSeed, child.genome(), new long[] {a.seed(), b.seed()}, System.currentTimeMillis(),
+              Creature.Source.BRED, Math.max(a.generation(), b.generation()) + 1, gan.manifest().name(), "");
+      Genome from = child.fresh() ? cell.creature.genome() : a.genome();
+      List<Genome> path = new ArrayList<>();
+      for (int k = 1; k <= MORPH_KEYS; k++) {
+        path.add(from.slerp(creature.genome(), k / (float) MORPH_KEYS));
+      }
+      Image[] frames = Genomes.render(gan, path, psi);
+      archive.add(creature, frames[frames.length - 1]);
+      return () -> {
+        pendingBirths.decrementAndGet();
+        if (grid != target) {
+          return; // the grid was resized meanwhile; the child is in the archive all the same
+        }
+        double now = clock.getAsDouble();
+        cell.film.cut(now, frames, now, Math.max(morph, 1e-3), scratch);
+        cell.creature = creature;
+        cell.placedAt = now;
+        cell.bornHere = true;
+        cell.breaths = 0;
+        cell.expecting = false;
+        saveGrid();
+      };
+    }, () -> {
+      pendingBirths.decrementAndGet();
+      cell.expecting = false;
+    });
+    return true;
+  }
+
+  private Creature pickOther(Creature a, Random random) {
+    for (int tries = 0; tries < 8; tries++) {
+      Creature b = grid.get(random.nextInt(grid.size())).creature;
+      if (b.seed() != a.seed()) {
+        return b;
+      }
+    }
+    return a;
+  }
+
+  /**
+   * Keeps the grid alive: each creature drifts toward a partner pose and back, {@code amount} of
+   * the way (0 = still). New poses are drawn a few cells at a time, within the breath rate.
+   */
+  public void breathe(float amount, float psi) {
+    double now = clock.getAsDouble();
+    if (amount <= 0 || breathRate <= 0 || breathsInFlight.get() > 0 || now < nextBreath) {
+      return;
+    }
+    int batch = Math.min(8, grid.size());
+    double step = batch / breathRate;
+    nextBreath = now + step;
+    double cellPeriod = grid.size() / (double) breathRate;
+    List<Cell> cells = new ArrayList<>();
+    List<Creature> who = new ArrayList<>();
+    List<Genome> poses = new ArrayList<>();
+    for (int i = 0; i < batch; i++) {
+      Cell c = grid.get((breathCursor + i) % grid.size());
+      if (c.expecting || c.film.end() > now + cellPeriod) {
+        continue;
+      }
+      c.breaths++;
+      double phase = 2 * Math.PI * c.breaths / BREATH_POSES;
+      Genome partner = Genome.fresh(c.creature.seed() ^ 0x5DEECE66DL, c.creature.genome().layers(),
+          c.creature.genome().size());
+      cells.add(c);
+      who.add(c.creature);
+      poses.add(c.creature.genome().slerp(partner, (float) (amount * (1 - Math.cos(phase)) / 2)));
+    }
+    breathCursor = (breathCursor + batch) % grid.size();
+    if (poses.isEmpty()) {
+      return;
+    }
+    breathsInFlight.incrementAndGet();
+    Grid target = grid;
+    run(() -> {
+      Image[] frames = Genomes.render(gan, poses, psi);
+      return () -> {
+        breathsInFlight.decrementAndGet();
+        double t = clock.getAsDouble();
+        for (int i = 0; i < frames.length; i++) {
+          Cell c = cells.get(i);
+          if (grid == target && c.creature == who.get(i) && !c.expecting) {
+            c.film.then(frames[i], Math.max(t, c.film.end()) + cellPeriod);
+          }
+        }
+      };
+    }, breathsInFlight::decrementAndGet);
+  }
+
+  /** Hands finished work to the grid. Call it once a frame, on the animation thread. */
+  public void update() {
+    for (Runnable r; (r = finished.poll()) != null; ) {
+      r.run();
+    }
+  }
+
+  /** What went wrong with the model or the disk, for the screen; null when all is well. */
+  public String warning() {
+    String p = problem;
+    return p != null ? p : archive.warning();
+  }
+
+  /** Work for the model, returning what to apply to the grid afterwards. */
+  private interface Job {
+    Runnable call();
+  }
+
+  private void run(Job job, Runnable onFailure) {
+    Runnable task = () -> {
+      try {
+        finished.add(job.call());
+        problem = null;
+      } catch (RuntimeException e) {
+        LOG.warn("nursery: drawing failed ({})", e.toString());
+        problem = "The model failed: " + e.getMessage();
+        finished.add(onFailure);
+      }
+    };
+    if (worker == null) {
+      task.run();
+      update();
+    } else {
+      worker.execute(task);
+    }
+  }
+
+  private void saveGrid() {
+    GridState state = new GridState(grid.columns(), grid.rows(), grid.seeds(), births, seed);
+    Set<Long> keep = new HashSet<>();
+    for (long s : state.cells()) {
+      keep.add(s);
+    }
+    Runnable save = () -> {
+      archive.saveGrid(state);
+      archive.retain(keep);
+    };
+    if (worker == null) {
+      save.run();
+    } else {
+      worker.execute(save);
+    }
+  }
+
+  /** Seeds follow from the grid's seed and the birth count, so a restarted grid carries on the same way. */
+  private long nextSeed() {
+    long s;
+    do {
+      long x = seed + 0x9E3779B97F4A7C15L * ++births;
+      x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+      x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+      s = Math.floorMod(x ^ (x >>> 31), 1_000_000_000_000L);
+    } while (archive.contains(s));
+    return s;
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.shutdown();
+      try {
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

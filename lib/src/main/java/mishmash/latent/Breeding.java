@@ -1,0 +1,50 @@
+package mishmash.latent;
+
+import java.util.Random;
+
+/**
+ * How a child is made from two parents, in latent space. Everything random comes from the child's
+ * seed, so the same parents, seed and settings always give the same child.
+ */
+public final class Breeding {
+  private Breeding() {}
+
+  /** A child's genes, and whether they are a fresh random draw rather than inherited. */
+  public record Offspring(Genome genome, boolean fresh) {}
+
+  /**
+   * @param mutation how far the child strays: 0 keeps exactly the parents' genes, 1 mixes in as much
+   *     noise as gene, 2 is mostly noise. The result is rescaled so it stays a typical latent.
+   * @param randomness the chance (0..1) that the child is a completely new creature instead
+   */
+  public static Offspring breed(Genome a, Genome b, long seed, float mutation, float randomness) {
+    if (a.layers() != b.layers() || a.size() != b.size()) {
+      throw new IllegalArgumentException("parents of different shapes cannot breed");
+    }
+    Random random = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+    if (random.nextFloat() < randomness) {
+      return new Offspring(Genome.fresh(seed, a.layers(), a.size()), true);
+    }
+    int layers = a.layers();
+    int size = a.size();
+    float[] z = new float[layers * size];
+    if (layers > 1) {
+      // per layer: coarse shape from one parent, fine texture from the other, as in style mixing
+      for (int l = 0; l < layers; l++) {
+        Genome from = random.nextBoolean() ? a : b;
+        System.arraycopy(from.z(), l * size, z, l * size, size);
+      }
+    } else {
+      for (int i = 0; i < size; i++) {
+        z[i] = random.nextBoolean() ? a.z()[i] : b.z()[i];
+      }
+    }
+    if (mutation > 0) {
+      double keep = 1 / Math.sqrt(1 + (double) mutation * mutation);
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) ((z[i] + mutation * random.nextGaussian()) * keep);
+      }
+    }
+    return new Offspring(new Genome(layers, size, z), false);
+  }
+}

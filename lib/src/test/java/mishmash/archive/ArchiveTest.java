@@ -1,0 +1,142 @@
+package mishmash.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import mishmash.latent.Breeding;
+import mishmash.latent.Genome;
+import mishmash.model.Image;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArchiveTest {
+  @TempDir Path dir;
+
+  static Creature creature(long seed) {
+    return new Creature(seed, Genome.fresh(seed, 2, 8), new long[0], 1000 + seed, Creature.Source.RANDOM, 0, "test", "");
+  }
+
+  static Creature child(long seed, Creature a, Creature b) {
+    Genome g = Breeding.breed(a.genome(), b.genome(), seed, 0.3f, 0).genome();
+    return new Creature(seed, g, new long[] {a.seed(), b.seed()}, 2000, Creature.Source.BRED, 1, "test", "");
+  }
+
+  static Image picture(long seed) {
+    int[] argb = new int[8 * 8];
+    for (int i = 0; i < argb.length; i++) {
+      argb[i] = 0xFF000000 | (int) (seed * 7919 + i * 104729) & 0xFFFFFF;
+    }
+    return new Image(8, 8, argb);
+  }
+
+  @Test
+  void creaturesComeBackAfterARestart() {
+    Archive archive = Archive.open(dir);
+    Creature a = creature(11);
+    Creature b = creature(22);
+    Creature c = child(33, a, b);
+    for (Creature x : List.of(a, b, c)) {
+      archive.add(x, picture(x.seed()));
+    }
+    assertTrue(Files.exists(dir.resolve("33.png")), "the seed is the file name");
+    Archive again = Archive.open(dir);
+    assertEquals(3, again.size());
+    Creature back = again.get(33).orElseThrow();
+    assertEquals(c.genome(), back.genome(), "a bred creature's genes are stored");
+    assertArrayEquals(new long[] {11, 22}, back.parents(), "lineage is stored");
+    assertEquals(Creature.Source.BRED, back.source());
+    assertEquals(a.genome(), again.get(11).orElseThrow().genome(), "a random creature's genes come from its seed");
+    assertArrayEquals(picture(33).argb(), again.picture(33).orElseThrow().argb());
+    assertEquals(0, again.skipped());
+  }
+
+  @Test
+  void aDamagedIndexLineOrPictureIsSkippedAndTheRestLoads() throws IOException {
+    Archive archive = Archive.open(dir);
+    for (long s = 1; s <= 4; s++) {
+      archive.add(creature(s), picture(s));
+    }
+    Path index = dir.resolve(Archive.INDEX);
+    Files.writeString(index, "this is not json\n{\"seed\": 99, \"parents\": [\n", StandardOpenOption.APPEND);
+    Files.write(dir.resolve("3.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+    Files.delete(dir.resolve("4.png"));
+    Archive again = Archive.open(dir);
+    assertEquals(3, again.size(), "the creature without a picture is skipped");
+    assertEquals(3, again.skipped(), "two damaged lines and one missing picture");
+    assertTrue(again.picture(3).isEmpty(), "a damaged PNG gives no picture");
+    assertFalse(again.contains(3), "and its creature leaves the archive");
+    assertTrue(again.picture(1).isPresent());
+    assertFalse(Files.readString(index).contains("not json"), "the index was rewritten without the damage");
+  }
+
+  @Test
+  void retentionRemovesTheOldestCreatureNotOnTheGrid() throws IOException {
+    Archive archive = Archive.open(dir, 5);
+    for (long s = 1; s <= 8; s++) {
+      archive.add(creature(s), picture(s));
+      archive.retain(Set.of(1L, 2L));
+    }
+    assertEquals(5, archive.size());
+    assertEquals(List.of(1L, 2L, 6L, 7L, 8L), archive.all().stream().map(Creature::seed).toList());
+    assertFalse(Files.exists(dir.resolve("3.png")), "the picture of a removed creature is deleted");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(5, files.filter(p -> p.toString().endsWith(".png")).count(), "disk use is bounded");
+    }
+    assertEquals(5, Archive.open(dir, 5).size(), "a restart sees the same archive");
+  }
+
+  @Test
+  void aFullDiskKeepsBreedingInMemoryAndCorruptsNothing() throws IOException {
+    Archive archive = Archive.open(dir);
+    archive.add(creature(1), picture(1));
+    byte[] indexBefore = Files.readAllBytes(dir.resolve(Archive.INDEX));
+    byte[] pngBefore = Files.readAllBytes(dir.resolve("1.png"));
+    archive.useDisk(new Archive.Disk() {
+      @Override
+      public void writePicture(Path file, Image picture) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void append(Path file, String text) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    });
+    archive.add(creature(2), picture(2));
+    archive.add(creature(3), picture(3));
+    assertNotNull(archive.warning());
+    assertTrue(archive.warning().contains("No space left"), archive.warning());
+    assertEquals(3, archive.size(), "breeding goes on in memory");
+    assertArrayEquals(picture(3).argb(), archive.picture(3).orElseThrow().argb());
+    assertArrayEquals(indexBefore, Files.readAllBytes(dir.resolve(Archive.INDEX)), "the index is untouched");
+    assertArrayEquals(pngBefore, Files.readAllBytes(dir.resolve("1.png")), "pictures are untouched");
+
+    archive.useDisk(Archive.REAL_DISK);
+    archive.add(creature(4), picture(4));
+    assertNull(archive.warning(), "the warning goes when the disk takes creatures again");
+    assertEquals(4, Archive.open(dir).size(), "what was kept in memory reached the disk");
+  }
+
+  @Test
+  void theGridStateSurvivesARestartAndADamagedOneIsIgnored() throws IOException {
+    Archive archive = Archive.open(dir);
+    GridState state = new GridState(2, 1, new long[] {5, 6}, 42, 7);
+    assertTrue(archive.saveGrid(state));
+    GridState back = Archive.open(dir).loadGrid().orElseThrow();
+    assertArrayEquals(state.cells(), back.cells());
+    assertEquals(42, back.births());
+    Files.writeString(dir.resolve(Archive.GRID), "{\"columns\": 2, \"ro");
+    assertTrue(Archive.open(dir).loadGrid().isEmpty());
+  }
+}

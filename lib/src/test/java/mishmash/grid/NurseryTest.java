@@ -1,0 +1,184 @@
+package mishmash.grid;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import mishmash.archive.Archive;
+import mishmash.archive.Creature;
+import mishmash.model.Generator;
+import mishmash.model.Models;
+import mishmash.model.TinyModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NurseryTest {
+  @TempDir static Path models;
+  @TempDir Path dir;
+  static Generator gan;
+  double now;
+
+  @BeforeAll
+  static void load() throws Exception {
+    gan = Models.load(TinyModels.styleNet(models.resolve("tiny")));
+  }
+
+  @AfterAll
+  static void close() {
+    gan.close();
+  }
+
+  Nursery nursery(Path archive) {
+    return new Nursery(gan, Archive.open(archive), () -> now, false);
+  }
+
+  static long[] seeds(Grid grid) {
+    long[] out = new long[grid.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = grid.get(i).creature().seed();
+    }
+    return out;
+  }
+
+  static List<int[]> pictures(Grid grid, double at) {
+    List<int[]> out = new ArrayList<>();
+    for (Cell c : grid) {
+      int[] px = new int[c.pictureWidth() * c.pictureHeight()];
+      c.render(at, px);
+      out.add(px);
+    }
+    return out;
+  }
+
+  @Test
+  void aNewGridFillsWithRandomCreaturesThatJoinTheArchive() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(4, 3, 1, 0.7f);
+    assertEquals(12, grid.size());
+    assertEquals(12, Archive.open(dir).size());
+    assertEquals(12, Arrays.stream(seeds(grid)).distinct().count());
+  }
+
+  @Test
+  void aChildIsBredFromTwoCreaturesOnTheGridAndRemembersThem() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(4, 2, 1, 0.7f);
+    List<Long> before = Arrays.stream(seeds(grid)).boxed().toList();
+    assertTrue(n.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    List<Creature> newborns = new ArrayList<>();
+    for (Cell c : grid) {
+      if (!before.contains(c.creature().seed())) {
+        newborns.add(c.creature());
+      }
+    }
+    assertEquals(1, newborns.size(), "one cell holds a newborn");
+    Creature child = newborns.get(0);
+    assertEquals(Creature.Source.BRED, child.source());
+    assertEquals(2, child.parents().length);
+    assertTrue(before.contains(child.parents()[0]) && before.contains(child.parents()[1]), "parents come from the grid");
+    assertEquals(1, child.generation());
+    Creature stored = Archive.open(dir).get(child.seed()).orElseThrow();
+    assertArrayEquals(child.parents(), stored.parents(), "lineage is in the archive");
+    assertEquals(child.genome(), stored.genome());
+  }
+
+  @Test
+  void theNewbornMorphsInInsteadOfCutting() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(2, 1, 1, 0.7f);
+    Cell cell = grid.get(0);
+    int[] old = new int[cell.pictureWidth() * cell.pictureHeight()];
+    cell.render(now, old);
+    n.breed(DeathPolicy.SWEEP, 0.5f, 0f, 0.7f, 2f);
+    int[] start = new int[old.length];
+    int[] middle = new int[old.length];
+    int[] end = new int[old.length];
+    cell.render(now, start);
+    cell.render(now + 1, middle);
+    cell.render(now + 2.5, end);
+    assertArrayEquals(old, start, "at the moment of birth the cell still shows what it showed");
+    assertFalse(Arrays.equals(middle, start), "halfway it has moved");
+    assertFalse(Arrays.equals(middle, end), "and it is not there yet");
+    assertTrue(cell.newborn(now + 0.5, 3) > 0, "the newborn is highlighted for a moment");
+    assertEquals(0, cell.newborn(now + 4, 3));
+  }
+
+  @Test
+  void aRestartBringsBackTheSameGrid() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(3, 2, 1, 0.7f);
+    for (int i = 0; i < 5; i++) {
+      now += 1;
+      n.breed(DeathPolicy.RANDOM, 0.4f, 0.2f, 0.7f, 0.5f);
+    }
+    now += 10;
+    long[] seeds = seeds(grid);
+    List<int[]> pictures = pictures(grid, now);
+    n.close();
+
+    Nursery again = nursery(dir);
+    Grid back = again.open(3, 2, 999, 0.7f);
+    assertArrayEquals(seeds, seeds(back), "the same creatures in the same cells");
+    List<int[]> backPictures = pictures(back, now);
+    for (int i = 0; i < seeds.length; i++) {
+      assertArrayEquals(pictures.get(i), backPictures.get(i), "cell " + i + " looks the same");
+    }
+    assertEquals(n.births(), again.births(), "the birth count carries on");
+  }
+
+  @Test
+  void sameSeedSameLife() {
+    long[][] runs = new long[2][];
+    List<List<int[]>> pictures = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      now = 0;
+      Nursery n = nursery(dir.resolve("run" + run));
+      Grid grid = n.open(3, 3, 5, 0.7f);
+      for (int i = 0; i < 8; i++) {
+        now += 0.5;
+        n.breed(DeathPolicy.RANDOM, 0.35f, 0.1f, 0.7f, 1f);
+        n.breathe(0.3f, 0.7f);
+      }
+      runs[run] = seeds(grid);
+      pictures.add(pictures(grid, now + 0.3));
+    }
+    assertArrayEquals(runs[0], runs[1]);
+    for (int i = 0; i < runs[0].length; i++) {
+      assertArrayEquals(pictures.get(0).get(i), pictures.get(1).get(i));
+    }
+  }
+
+  @Test
+  void resizingKeepsTheCreaturesInReadingOrder() {
+    Nursery n = nursery(dir);
+    long[] before = seeds(n.open(3, 2, 1, 0.7f));
+    Grid bigger = n.resize(4, 2, 0.7f);
+    long[] after = seeds(bigger);
+    assertEquals(8, after.length);
+    assertArrayEquals(before, Arrays.copyOf(after, 6));
+    assertNotEquals(after[6], after[7]);
+  }
+
+  @Test
+  void breathingMovesTheOtherCells() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(2, 2, 1, 0.7f);
+    List<int[]> still = pictures(grid, now);
+    n.breathRate(100);
+    n.breathe(0.5f, 0.7f);
+    List<int[]> later = pictures(grid, now + 1);
+    int moved = 0;
+    for (int i = 0; i < still.size(); i++) {
+      moved += Arrays.equals(still.get(i), later.get(i)) ? 0 : 1;
+    }
+    assertEquals(4, moved, "every cell breathes");
+  }
+}
