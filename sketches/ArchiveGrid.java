@@ -1,100 +1,110 @@
-import mishmash.latent.Latents;
+import mishmash.archive.Archive;
+import mishmash.archive.Creature;
+import mishmash.grid.Cell;
+import mishmash.grid.DeathPolicy;
+import mishmash.grid.Grid;
+import mishmash.grid.Nursery;
+import mishmash.live.Live;
 import mishmash.model.Generator;
-import mishmash.model.ModelException;
-import mishmash.model.Models;
-import processing.core.PApplet;
-import processing.core.PImage;
+import mishmash.sketch.MishmashSketch;
+import mishmash.sketch.Pictures;
+import processing.core.PFont;
 
 /**
- * The archive grid: a wall of GAN-made creatures, one of them reborn every second.
+ * The archive grid: a wall of GAN-made creatures kept like specimens in a biological archive.
+ * Every second one of them dies and a newborn, bred from two creatures on the wall, morphs into
+ * its place. The others breathe. Every creature is stored as <seed>.png in data/archive.
  *
- * Run it with {@code mvn -q compile exec:java}; pick another model with
- * {@code -Dargs="--model my-stylegan"}.
+ *   mvn -q compile exec:java                                   fullscreen, the default model
+ *   mvn -q compile exec:java -Dargs="--window 1280x720"        in a window
+ *   mvn -q compile exec:java -Dargs="--model my-stylegan"      another model from models/
+ *   mvn -q compile exec:java -Dargs="--frames 90 --out frames --seed 7"   render frames to PNG
+ *
+ * Keys: TAB picks a parameter, the arrow keys play it.
  */
-public class ArchiveGrid extends PApplet {
+public class ArchiveGrid extends MishmashSketch {
 
-  int columns = 8;          // specimens across
-  int rows = 5;             // specimens down
-  float interval = 1.0f;    // seconds between births
-  float psi = 0.7f;         // truncation: 0 = the average creature, 1 = anything goes
+  @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
+  @Live(min = 0, max = 2) float mutation = 0.35f;                  // how far a child strays from its parents
+  @Live(min = 0, max = 1) float randomness = 0.10f;                // chance of a completely new creature
+  @Live(min = 0, max = 1.5) float psi = 0.70f;                     // truncation: 0 = the average creature
+  @Live(min = 0, max = 5, unit = " s") float morph = 1.5f;         // seconds a newborn takes to arrive
+  @Live(min = 0, max = 1) float breath = 0.30f;                    // how far the others drift as they breathe
+  @Live DeathPolicy death = DeathPolicy.LEAST_RECENT;              // who makes way for the newborn
+  @Live(min = 1, max = 16) int columns = 8;
+  @Live(min = 1, max = 9) int rows = 5;
+  @Live boolean labels = true;
 
-  Generator gan;
-  String problem;           // shown instead of the grid when the model cannot be loaded
-  PImage[] creatures;
-  long[] seeds;
-  long nextSeed;
-  float lastBirth;
+  Nursery nursery;
+  Pictures pictures;
+  PFont mono;
 
   public void settings() {
-    size(1280, 720);
+    screen(JAVA2D); // without a GPU, Java2D draws this grid faster than software OpenGL
   }
 
   public void setup() {
-    surface.setTitle("Mishmash: the archive grid");
-    try {
-      gan = Models.load(option("--model", "default"));
-    } catch (ModelException e) {
-      problem = e.getMessage();
+    Generator gan = loadModel();
+    mono = createFont("Monospaced", 13, true);
+    if (gan == null) {
       return;
     }
-    nextSeed = (long) random(1_000_000);
-    seeds = new long[columns * rows];
-    creatures = new PImage[columns * rows];
-    for (int i = 0; i < seeds.length; i++) {
-      seeds[i] = nextSeed++;
-    }
-    var images = gan.generate(Latents.batch(seeds[0], seeds.length, gan.latentSize()), psi);
-    for (int i = 0; i < images.length; i++) {
-      creatures[i] = new PImage(images[i].toBufferedImage());
-    }
+    Archive archive = Archive.open(dataFolder(option("--archive", "archive")), Integer.parseInt(option("--max", "10000")));
+    nursery = new Nursery(gan, archive, this::now, !headless());
+    nursery.open(columns, rows, seed(), psi);
+    pictures = new Pictures(this);
+    every(() -> interval, () -> nursery.breed(death, mutation, randomness, psi, morph));
   }
 
   public void draw() {
-    background(12);
-    if (problem != null) {
+    if (nursery == null) {
       showProblem();
       return;
     }
-    if (millis() / 1000f - lastBirth > interval) {
-      lastBirth = millis() / 1000f;
-      int cell = (int) random(creatures.length);
-      seeds[cell] = nextSeed++;
-      creatures[cell] = new PImage(gan.generate(Latents.of(seeds[cell], gan.latentSize())).toBufferedImage());
-    }
-    float w = width / (float) columns;
-    float h = height / (float) rows;
-    float side = min(w, h) * 0.86f;
-    textAlign(CENTER, TOP);
-    textSize(11);
-    for (int i = 0; i < creatures.length; i++) {
-      float x = (i % columns) * w + (w - side) / 2;
-      float y = (i / columns) * h + (h - side) / 2 - 6;
-      image(creatures[i], x, y, side, side);
-      fill(200);
-      text("No. " + seeds[i], x + side / 2, y + side + 2);
-    }
-  }
-
-  void showProblem() {
-    fill(255, 120, 90);
-    textAlign(CENTER, CENTER);
-    textSize(18);
-    text("The model could not be loaded.\n\n" + problem, width * 0.1f, 0, width * 0.8f, height);
-  }
-
-  /** The value after {@code flag} on the command line, or {@code fallback}. */
-  String option(String flag, String fallback) {
-    if (args != null) {
-      for (int i = 0; i < args.length - 1; i++) {
-        if (args[i].equals(flag)) {
-          return args[i + 1];
-        }
+    background(14, 15, 13);
+    nursery.update();
+    nursery.breathe(breath, psi);
+    Grid grid = nursery.resize(columns, rows, psi);
+    grid.layout(width, height, labels ? 34 : 0);
+    for (Cell cell : grid) {
+      image(pictures.of(cell, now(), (int) cell.w, (int) cell.h), cell.x, cell.y);
+      frame(cell);
+      if (labels) {
+        label(cell);
       }
     }
-    return fallback;
+    warning(nursery.warning());
+  }
+
+  /** A thin specimen frame, glowing warm for a moment around a newborn. */
+  void frame(Cell cell) {
+    float glow = cell.newborn(now(), 2.5);
+    noFill();
+    strokeWeight(1 + 3 * glow);
+    stroke(lerpColor(color(70, 72, 66), color(255, 196, 90), glow));
+    rect(cell.x - 3, cell.y - 3, cell.w + 6, cell.h + 6);
+  }
+
+  /** Specimen number, generation and origin, typed like a museum label. */
+  void label(Cell cell) {
+    Creature c = cell.creature();
+    textFont(mono);
+    textAlign(LEFT, TOP);
+    fill(222, 218, 200);
+    text("No. " + c.seed(), cell.x - 3, cell.y + cell.h + 7);
+    fill(140, 138, 124);
+    text("gen " + c.generation() + " · " + c.source().label(), cell.x - 3, cell.y + cell.h + 21);
+  }
+
+  void warning(String text) {
+    if (text != null) {
+      fill(255, 120, 90);
+      textAlign(LEFT, BOTTOM);
+      text(text, 12, height - 8);
+    }
   }
 
   public static void main(String[] args) {
-    PApplet.main(ArchiveGrid.class, args);
+    run(ArchiveGrid.class, args);
   }
 }

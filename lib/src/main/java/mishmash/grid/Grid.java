@@ -51,10 +51,11 @@ public final class Grid implements Iterable<Cell> {
     float padX = (slotW - side) / 2;
     float padY = (slotH - side - labelHeight) / 2;
     for (Cell c : cells) {
-      c.x = c.column(columns) * slotW + padX;
-      c.y = c.row(columns) * slotH + padY;
-      c.w = side;
-      c.h = side;
+      // whole pixels, so a picture drawn at its own size is a plain copy
+      c.x = Math.round(c.column(columns) * slotW + padX);
+      c.y = Math.round(c.row(columns) * slotH + padY);
+      c.w = (int) side;
+      c.h = (int) side;
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -44,11 +44,12 @@ public final class Nursery implements AutoCloseable {
   private final Generator gan;
   private final Archive archive;
   private final DoubleSupplier clock;
-  private final ExecutorService worker;
+  private final ThreadPoolExecutor worker;
   private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingBirths = new AtomicInteger();
   private final AtomicInteger breathsInFlight = new AtomicInteger();
   private final int[] scratch;
+  private final Thread stopOnExit = new Thread(this::stopWorker, "mishmash-nursery-stop");
   private Grid grid;
   private long births;
   private long seed;
@@ -56,7 +57,7 @@ public final class Nursery implements AutoCloseable {
   private double nextBreath;
   private volatile String problem;
   /** Pictures per second spent on breathing, at most. */
-  private float breathRate = 10;
+  private float breathRate = 5;
 
   /**
    * @param clock sketch time in seconds
@@ -66,13 +67,18 @@ public final class Nursery implements AutoCloseable {
     this.gan = gan;
     this.archive = archive;
     this.clock = clock;
-    this.worker = background ? Executors.newSingleThreadExecutor(r -> {
+    this.worker = background ? new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "mishmash-nursery");
       t.setDaemon(true);
       t.setPriority(Thread.NORM_PRIORITY - 1);
       return t;
     }) : null;
     this.scratch = new int[gan.width() * gan.height()];
+    if (worker != null) {
+      // a sketch ends with System.exit: let the model finish its picture first, or the native
+      // library is torn down under it
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
   }
 
   /**
@@ -363,12 +369,23 @@ public final class Nursery implements AutoCloseable {
   @Override
   public void close() {
     if (worker != null) {
-      worker.shutdown();
+      stopWorker();
       try {
-        worker.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException e) {
+        // already shutting down
       }
+    }
+  }
+
+  /** Drops queued work and waits for the picture being drawn; no interrupt, which would break a file write. */
+  private void stopWorker() {
+    worker.getQueue().clear();
+    worker.shutdown();
+    try {
+      worker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,0 +1,269 @@
+package mishmash.sketch;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import mishmash.live.Param;
+import mishmash.live.Params;
+import mishmash.model.Generator;
+import mishmash.model.ModelException;
+import mishmash.model.Models;
+import processing.core.PApplet;
+import processing.event.KeyEvent;
+
+/**
+ * What every Mishmash sketch shares, so a sketch itself shows only its idea:
+ * <ul>
+ *   <li>command-line options ({@link #option}), and the screen: fullscreen with the cursor hidden,
+ *       or a window with {@code --window 1280x720}, on display {@code --display N}, with the
+ *       renderer the sketch asks for or {@code --renderer java2d|p2d|p3d};</li>
+ *   <li>sketch time ({@link #now()}) and {@link #every} for things that happen at intervals;</li>
+ *   <li>the {@code @Live} parameters, played from the keyboard (TAB picks one, arrow keys move it)
+ *       and set at start with {@code --set mutation=0.5,death=random};</li>
+ *   <li>headless rendering: {@code --frames N --out DIR [--seed S]} writes N frames to PNG at fixed
+ *       time steps and exits, the same frames for the same seed;</li>
+ *   <li>{@code --bench SECONDS}: frame times printed as a table, then exit;</li>
+ *   <li>the model on its own core ({@code --model-threads N} to change), the frames on the other.</li>
+ * </ul>
+ */
+public abstract class MishmashSketch extends PApplet {
+  private final List<Timer> timers = new ArrayList<>();
+  private Params params;
+  private boolean headless;
+  private double fps = 30;
+  private String problem;
+  private Overlay overlay;
+
+  /** Fullscreen (the default, for installations) or a window when {@code --window WxH} is given. */
+  public void screen(String renderer) {
+    renderer = switch (option("--renderer", "").toLowerCase(java.util.Locale.ROOT)) {
+      case "java2d" -> JAVA2D;
+      case "p2d" -> P2D;
+      case "p3d" -> P3D;
+      default -> renderer;
+    };
+    String window = option("--window", null);
+    if (headless) {
+      return; // the headless renderer sets the size
+    }
+    if (window != null) {
+      String[] wh = window.toLowerCase().split("x");
+      size(Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()), renderer);
+    } else {
+      fullScreen(renderer, Integer.parseInt(option("--display", "1")));
+    }
+  }
+
+  /** The value after {@code --name} on the command line, or {@code fallback}. */
+  public String option(String name, String fallback) {
+    if (args != null) {
+      for (int i = 0; i < args.length - 1; i++) {
+        if (args[i].equals(name)) {
+          return args[i + 1];
+        }
+      }
+    }
+    return fallback;
+  }
+
+  public boolean flag(String name) {
+    if (args != null) {
+      for (String a : args) {
+        if (a.equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when rendering frames to files, with no window. */
+  public boolean headless() {
+    return headless;
+  }
+
+  /** Seconds since the sketch started: real time, or frame count / fps when rendering headless. */
+  public double now() {
+    return headless ? frameCount / fps : millis() / 1000.0;
+  }
+
+  /** The seed of this run: {@code --seed S}, or one from the clock. */
+  public long seed() {
+    return Long.parseLong(option("--seed", String.valueOf(System.currentTimeMillis() % 1_000_000)));
+  }
+
+  /** Runs {@code action} every {@code seconds()} seconds of sketch time; the interval may change live. */
+  public void every(DoubleSupplier seconds, Runnable action) {
+    timers.add(new Timer(seconds, action, now()));
+  }
+
+  /**
+   * Loads the model named by {@code --model} (default: the project's default model). On failure the
+   * sketch shows the message on screen ({@link #showProblem()}) and this returns null.
+   */
+  public Generator loadModel() {
+    // one core draws the frames, the other runs the model: set before the engine starts
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", option("--model-threads", "1"));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    try {
+      return Models.load(option("--model", Models.DEFAULT));
+    } catch (ModelException e) {
+      problem = e.getMessage();
+      System.err.println("mishmash: " + problem);
+      return null;
+    }
+  }
+
+  /** The message that stops the sketch from running (for example a missing model), or null. */
+  public String problem() {
+    return problem;
+  }
+
+  /** Draws the problem in the middle of the screen, readable from across a room. */
+  public void showProblem() {
+    background(12);
+    fill(255, 140, 100);
+    textAlign(CENTER, CENTER);
+    textSize(max(16, height / 40f));
+    text("Mishmash cannot start\n\n" + problem, width * 0.1f, 0, width * 0.8f, height);
+  }
+
+  /** A folder under data/, the project's one place for what sketches read and write. */
+  public Path dataFolder(String name) {
+    Path models = Models.directory();
+    return models.toAbsolutePath().getParent().resolve("data").resolve(name);
+  }
+
+  public Params params() {
+    if (params == null) {
+      params = Params.of(this);
+    }
+    return params;
+  }
+
+  /** Applies {@code --set name=value,name=value} to the live parameters, before setup(). */
+  void applySettings() {
+    String set = option("--set", null);
+    if (set == null) {
+      return;
+    }
+    for (String pair : set.split(",")) {
+      String[] kv = pair.split("=", 2);
+      Param p = kv.length == 2 ? params().get(kv[0].trim()) : null;
+      if (p == null) {
+        System.err.println("mishmash: --set " + pair + ": no such live parameter; there are " + params());
+        continue;
+      }
+      try {
+        p.set(Double.parseDouble(kv[1].trim()));
+      } catch (NumberFormatException e) {
+        boolean found = false;
+        for (double v = p.min(); v <= p.max() && !found; v++) {
+          p.set(v);
+          found = p.text().equalsIgnoreCase(kv[1].trim().replace('_', ' '));
+        }
+        if (!found) {
+          System.err.println("mishmash: --set " + pair + ": not a value of " + p.name());
+        }
+      }
+    }
+  }
+
+  @Override
+  public void handleDraw() {
+    if (overlay == null) {
+      applySettings();
+      overlay = new Overlay(this);
+      registerMethod("pre", overlay);
+      registerMethod("draw", overlay);
+      registerMethod("keyEvent", overlay);
+    }
+    try {
+      super.handleDraw();
+    } catch (RuntimeException | Error e) {
+      // Processing would freeze the window with the error; an installation is better off ending,
+      // so whatever supervises it restarts it, and the archive brings the grid back as it was
+      e.printStackTrace();
+      System.err.println("mishmash: " + getClass().getSimpleName() + " stopped on an error; exiting so it can restart");
+      System.exit(1);
+    }
+  }
+
+  /** Called before each frame's draw(): intervals fire here. */
+  void runTimers() {
+    double t = now();
+    for (Timer timer : timers) {
+      timer.fire(t);
+    }
+  }
+
+  boolean showOverlay() {
+    return !headless;
+  }
+
+  private static final class Timer {
+    final DoubleSupplier seconds;
+    final Runnable action;
+    double last;
+
+    Timer(DoubleSupplier seconds, Runnable action, double start) {
+      this.seconds = seconds;
+      this.action = action;
+      this.last = start;
+    }
+
+    void fire(double now) {
+      double s = Math.max(0.01, seconds.getAsDouble());
+      if (now - last >= s) {
+        last = Math.max(last + s, now - s); // keep the rhythm, but never fire a backlog
+        action.run();
+      }
+    }
+  }
+
+  /** Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark ({@code --bench}). */
+  public static void run(Class<? extends MishmashSketch> sketch, String[] args) {
+    if (List.of(args).contains("--frames")) {
+      Headless.render(sketch, args);
+    } else {
+      PApplet.main(sketch, args);
+    }
+  }
+
+  void becomeHeadless(double fps) {
+    this.headless = true;
+    this.fps = fps;
+  }
+
+  /** Milliseconds from JVM start, for the benchmark's time to first frame. */
+  static long sinceStart() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
+  /** Live parameter picked from the keyboard, shown for a moment. */
+  Param selected;
+  int selectedIndex;
+  double selectedAt = -10;
+
+  void key(KeyEvent e) {
+    if (e.getAction() != KeyEvent.PRESS || params().size() == 0) {
+      return;
+    }
+    if (e.getKeyCode() == 9 || e.getKey() == '\t') {
+      selectedIndex = (selectedIndex + (e.isShiftDown() ? params().size() - 1 : 1)) % params().size();
+    } else if (e.getKeyCode() == UP || e.getKeyCode() == RIGHT) {
+      params().get(selectedIndex).nudge(e.getKeyCode() == UP ? 0.05 : 0.01);
+    } else if (e.getKeyCode() == DOWN || e.getKeyCode() == LEFT) {
+      params().get(selectedIndex).nudge(e.getKeyCode() == DOWN ? -0.05 : -0.01);
+    } else {
+      return;
+    }
+    selected = params().get(selectedIndex);
+    selectedAt = now();
+  }
+}

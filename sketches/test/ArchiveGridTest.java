@@ -1,0 +1,88 @@
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import mishmash.archive.Archive;
+import mishmash.sketch.Headless;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The archive grid as CI sees it: headless frames, and a real window when there is a display. */
+class ArchiveGridTest {
+  @TempDir Path tmp;
+
+  static int[] pixels(Path png) throws IOException {
+    var image = ImageIO.read(png.toFile());
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
+  Path render(String name, String... args) {
+    ArchiveGrid sketch = new ArchiveGrid();
+    sketch.args = args;
+    Path out = tmp.resolve(name);
+    Headless.render(sketch, 480, 270, 10, 14, out);
+    return out;
+  }
+
+  @Test
+  void theSameSeedRendersTheSameFrames() throws IOException {
+    Path a = render("a", "--seed", "3", "--archive", tmp.resolve("archive-a").toString(), "--set", "interval=0.5,morph=0.4");
+    Path b = render("b", "--seed", "3", "--archive", tmp.resolve("archive-b").toString(), "--set", "interval=0.5,morph=0.4");
+    for (int f = 0; f < 14; f++) {
+      String name = String.format("frame-%05d.png", f);
+      assertArrayEquals(pixels(a.resolve(name)), pixels(b.resolve(name)), name + " is the same in both runs");
+    }
+    assertFalse(Arrays.equals(pixels(a.resolve("frame-00000.png")), pixels(a.resolve("frame-00013.png"))),
+        "the grid moves");
+    Archive archive = Archive.open(tmp.resolve("archive-a"));
+    assertTrue(archive.size() >= 40 + 2, "the grid filled and at least two were born: " + archive.size());
+    assertTrue(archive.all().stream().anyMatch(c -> c.parents().length == 2), "a newborn has two parents");
+  }
+
+  @Test
+  void aMissingModelIsShownOnScreenInsteadOfACrash() throws IOException {
+    ArchiveGrid sketch = new ArchiveGrid();
+    sketch.args = new String[] {"--model", "no-such-model", "--archive", tmp.resolve("archive").toString()};
+    Headless.render(sketch, 480, 270, 10, 2, tmp.resolve("frames"));
+    assertTrue(sketch.problem().contains("no-such-model"), sketch.problem());
+    assertTrue(Files.exists(tmp.resolve("frames/frame-00001.png")), "it still draws frames");
+    int[] px = pixels(tmp.resolve("frames/frame-00001.png"));
+    assertTrue(Arrays.stream(px).anyMatch(p -> (p >> 16 & 0xFF) > 200), "the message is on screen");
+  }
+
+  @Test
+  void theSketchRunsInARealWindow() throws Exception {
+    boolean ci = "1".equals(System.getenv("MISHMASH_CI"));
+    boolean display = System.getenv("DISPLAY") != null;
+    if (!display) {
+      if (ci) {
+        throw new AssertionError("CI must run this test under xvfb-run: no DISPLAY");
+      }
+      Assumptions.abort("SKIPPED: no display (run under xvfb-run -a to include the window test)");
+    }
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "ArchiveGrid",
+        "--window", "960x540", "--bench", "4", "--archive", tmp.resolve("archive").toString())
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the sketch exits after its benchmark");
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(output.contains("| ArchiveGrid | processing.awt.PGraphicsJava2D | 960x540 |"), output);
+    assertNull(firstCrashLog(), "no native crash at exit");
+  }
+
+  private static Path firstCrashLog() throws IOException {
+    try (var files = Files.list(Path.of("."))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("hs_err")).findFirst().orElse(null);
+    }
+  }
+}
