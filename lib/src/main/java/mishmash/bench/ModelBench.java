@@ -92,12 +92,7 @@ public final class ModelBench {
    * small so that 100,000 calls take minutes: what leaks is per call, not per pixel.
    */
   private static void soak(int total, Path fixtures) throws Exception {
-    Path tiny = Files.createTempDirectory("mishmash-bench");
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-      StyleNet net = new StyleNet(new StyleNet.Config(32, 32, 2, new int[] {32, 16, 16}));
-      net.initialize(manager);
-      ModelFolder.write(tiny, net, "bench-tiny", "benchmark only", new JsonObject());
-    }
+    Path tiny = tinyModel();
     System.out.printf("%nMemory over %,d calls at batch 1 (small models, so the calls are many):%n%n", total);
     System.out.println("| model | calls | RSS MB | Java heap MB | elapsed s |");
     System.out.println("|---|---|---|---|---|");
@@ -130,6 +125,17 @@ public final class ModelBench {
       drifts.add(String.format(Locale.ROOT, "%s %+.1f%%", m[0], 100 * (last - settled) / settled));
     }
     System.out.println("\nRSS drift over the last 90% of the calls: " + String.join(", ", drifts));
+  }
+
+  /** A random-weight 16×16 StyleNet in a temporary folder: for benchmarks that count calls, not pixels. */
+  static Path tinyModel() throws Exception {
+    Path tiny = Files.createTempDirectory("mishmash-bench");
+    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+      StyleNet net = new StyleNet(new StyleNet.Config(32, 32, 2, new int[] {32, 16, 16}));
+      net.initialize(manager);
+      ModelFolder.write(tiny, net, "bench-tiny", "benchmark only", new JsonObject());
+    }
+    return tiny;
   }
 
   private static String cpuName() {

@@ -39,6 +39,11 @@ public final class Nursery implements AutoCloseable {
   static final int BREATH_POSES = 8;
   /** Births that may wait for the worker before new ones are skipped. */
   static final int MAX_PENDING_BIRTHS = 2;
+  /**
+   * Seconds between ordering a birth and showing it: the model draws the newborn meanwhile, so it
+   * arrives on the beat, however long the drawing took (up to this much).
+   */
+  public static final double PREFETCH = 0.5;
   private static final Logger LOG = LoggerFactory.getLogger(Nursery.class);
 
   private final Generator gan;
@@ -46,6 +51,8 @@ public final class Nursery implements AutoCloseable {
   private final DoubleSupplier clock;
   private final ThreadPoolExecutor worker;
   private final ConcurrentLinkedQueue<Runnable> finished = new ConcurrentLinkedQueue<>();
+  /** Finished births waiting for their moment, by the sketch time they are due. */
+  private final java.util.TreeMap<Double, List<Runnable>> due = new java.util.TreeMap<>();
   private final AtomicInteger pendingBirths = new AtomicInteger();
   private final AtomicInteger breathsInFlight = new AtomicInteger();
   private final int[] scratch;
@@ -186,7 +193,8 @@ public final class Nursery implements AutoCloseable {
   /**
    * One birth: a cell chosen by {@code death} makes way; two creatures on the grid become parents;
    * their child (a crossover plus {@code mutation}, or with chance {@code randomness} a new random
-   * creature) morphs in from its first parent over {@code morph} seconds.
+   * creature) morphs in from its first parent over {@code morph} seconds, starting
+   * {@link #PREFETCH} seconds from now.
    *
    * @return false if the birth was skipped because the model is still busy with earlier ones
    */
@@ -205,6 +213,7 @@ public final class Nursery implements AutoCloseable {
     cell.expecting = true;
     pendingBirths.incrementAndGet();
     Grid target = grid;
+    double showAt = clock.getAsDouble() + PREFETCH;
     run(() -> {
       Breeding.Offspring child = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
       Creature creature = child.fresh()
@@ -219,7 +228,7 @@ public final class Nursery implements AutoCloseable {
       }
       Image[] frames = Genomes.render(gan, path, psi);
       archive.add(creature, frames[frames.length - 1]);
-      return () -> {
+      return () -> at(showAt, () -> {
         pendingBirths.decrementAndGet();
         if (grid != target) {
           return; // the grid was resized meanwhile; the child is in the archive all the same
@@ -232,7 +241,7 @@ public final class Nursery implements AutoCloseable {
         cell.breaths = 0;
         cell.expecting = false;
         saveGrid();
-      };
+      });
     }, () -> {
       pendingBirths.decrementAndGet();
       cell.expecting = false;
@@ -300,11 +309,20 @@ public final class Nursery implements AutoCloseable {
     }, breathsInFlight::decrementAndGet);
   }
 
-  /** Hands finished work to the grid. Call it once a frame, on the animation thread. */
+  /** Hands finished work to the grid when it is due. Call it once a frame, on the animation thread. */
   public void update() {
     for (Runnable r; (r = finished.poll()) != null; ) {
       r.run();
     }
+    double now = clock.getAsDouble();
+    while (!due.isEmpty() && due.firstKey() <= now) {
+      due.pollFirstEntry().getValue().forEach(Runnable::run);
+    }
+  }
+
+  /** Runs {@code r} in the first update at or after sketch time {@code t}. */
+  private void at(double t, Runnable r) {
+    due.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
   }
 
   /** What went wrong with the model or the disk, for the screen; null when all is well. */

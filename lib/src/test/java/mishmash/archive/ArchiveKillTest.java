@@ -17,11 +17,11 @@ class ArchiveKillTest {
   /** The victim: writes creatures as fast as it can until it is killed. */
   public static void main(String[] args) {
     Archive archive = Archive.open(Path.of(args[0]));
-    System.out.println("writing");
-    System.out.flush();
     for (long seed = 1; ; seed++) {
       archive.add(ArchiveTest.creature(seed), ArchiveTest.picture(seed));
       archive.retain(java.util.Set.of());
+      System.out.print('.'); // one dot per creature on disk
+      System.out.flush();
     }
   }
 
@@ -31,8 +31,10 @@ class ArchiveKillTest {
     for (int round = 0; round < 3; round++) {
       Process victim = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
           ArchiveKillTest.class.getName(), dir.toString()).redirectErrorStream(true).start();
-      victim.getInputStream().read(); // it has started writing
-      Thread.sleep(300 + 250L * round);
+      for (int written = 0; written < 3 + 5 * round; written++) {
+        assertTrue(victim.getInputStream().read() == '.', "the victim writes creatures");
+      }
+      Thread.sleep(37L * round); // and is killed somewhere in the middle of the next ones
       victim.destroyForcibly(); // SIGKILL
       assertTrue(victim.waitFor(10, TimeUnit.SECONDS));
 

@@ -36,6 +36,12 @@ class NurseryTest {
     gan.close();
   }
 
+  /** Lets a newborn ordered now arrive: births show {@link Nursery#PREFETCH} seconds after they are ordered. */
+  void arrive(Nursery n) {
+    now += Nursery.PREFETCH;
+    n.update();
+  }
+
   Nursery nursery(Path archive) {
     return new Nursery(gan, Archive.open(archive), () -> now, false);
   }
@@ -73,6 +79,8 @@ class NurseryTest {
     Grid grid = n.open(4, 2, 1, 0.7f);
     List<Long> before = Arrays.stream(seeds(grid)).boxed().toList();
     assertTrue(n.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    assertArrayEquals(before.stream().mapToLong(Long::longValue).toArray(), seeds(grid), "nothing shows yet");
+    arrive(n);
     List<Creature> newborns = new ArrayList<>();
     for (Cell c : grid) {
       if (!before.contains(c.creature().seed())) {
@@ -98,6 +106,7 @@ class NurseryTest {
     int[] old = new int[cell.pictureWidth() * cell.pictureHeight()];
     cell.render(now, old);
     n.breed(DeathPolicy.SWEEP, 0.5f, 0f, 0.7f, 2f);
+    arrive(n);
     int[] start = new int[old.length];
     int[] middle = new int[old.length];
     int[] end = new int[old.length];
@@ -118,6 +127,7 @@ class NurseryTest {
     for (int i = 0; i < 5; i++) {
       now += 1;
       n.breed(DeathPolicy.RANDOM, 0.4f, 0.2f, 0.7f, 0.5f);
+      arrive(n);
     }
     now += 10;
     long[] seeds = seeds(grid);
@@ -146,6 +156,7 @@ class NurseryTest {
         now += 0.5;
         n.breed(DeathPolicy.RANDOM, 0.35f, 0.1f, 0.7f, 1f);
         n.breathe(0.3f, 0.7f);
+        n.update();
       }
       runs[run] = seeds(grid);
       pictures.add(pictures(grid, now + 0.3));
