@@ -49,7 +49,7 @@ public class ArchiveGrid extends MishmashSketch {
     if (gan == null) {
       return;
     }
-    Archive archive = Archive.open(dataFolder(option("--archive", "archive")), Integer.parseInt(option("--max", "10000")));
+    Archive archive = Archive.open(dataFolder(option("--archive", "archive")), (int) option("--max", Archive.DEFAULT_MAX));
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);

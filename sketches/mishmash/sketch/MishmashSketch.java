@@ -53,7 +53,7 @@ public abstract class MishmashSketch extends PApplet {
       String[] wh = window.toLowerCase().split("x");
       size(Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()), renderer);
     } else {
-      fullScreen(renderer, Integer.parseInt(option("--display", "1")));
+      fullScreen(renderer, (int) option("--display", 1));
     }
   }
 
@@ -67,6 +67,20 @@ public abstract class MishmashSketch extends PApplet {
       }
     }
     return fallback;
+  }
+
+  /** A whole-number option; a value that is not one is reported and the fallback used. */
+  public long option(String name, long fallback) {
+    String v = option(name, null);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      System.err.println("mishmash: " + name + " " + v + " is not a whole number; using " + fallback);
+      return fallback;
+    }
   }
 
   public boolean flag(String name) {
@@ -92,7 +106,7 @@ public abstract class MishmashSketch extends PApplet {
 
   /** The seed of this run: {@code --seed S}, or one from the clock. */
   public long seed() {
-    return Long.parseLong(option("--seed", String.valueOf(System.currentTimeMillis() % 1_000_000)));
+    return option("--seed", System.currentTimeMillis() % 1_000_000);
   }
 
   /** Runs {@code action} every {@code seconds()} seconds of sketch time; the interval may change live. */
