@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import mishmash.model.net.StyleNet;
 
 /** A model in the project's own format: a {@link StyleNet} rebuilt from model.json, weights from a file. */
@@ -60,10 +61,27 @@ final class DjlGenerator extends NetworkGenerator {
   }
 
   @Override
+  public List<String> domains() {
+    return net.config().domains();
+  }
+
+  @Override
   protected Output runMapping(float[] z, int n) {
+    return runMapping(z, null, n);
+  }
+
+  @Override
+  protected Output runMapping(float[] z, float[] mix, int n) {
     try (NDManager m = root.newSubManager()) {
-      NDArray in = m.create(z, new Shape(n, manifest.latentSize()));
-      return copy(net.mapping().forward(store, new NDList(in), false).head());
+      NDList in = new NDList(m.create(z, new Shape(n, manifest.latentSize())));
+      if (mix != null) {
+        float[] rows = new float[n * mix.length];
+        for (int i = 0; i < n; i++) {
+          System.arraycopy(mix, 0, rows, i * mix.length, mix.length);
+        }
+        in.add(m.create(rows, new Shape(n, mix.length)));
+      }
+      return copy(net.mapping().forward(store, in, false).head());
     }
   }
 

@@ -1,5 +1,7 @@
 package mishmash.model;
 
+import java.util.List;
+
 /**
  * Latent vectors in, pictures out. Load one with {@link Models#load(String)}.
  *
@@ -44,6 +46,26 @@ public interface Generator extends AutoCloseable {
    * (weaker) effect.
    */
   Styles map(float[][] z, float psi);
+
+  /**
+   * The domains a model was trained on as separate kinds of picture, in order — for Mishmash's
+   * default model: faces, machines, cells. Empty for a model without domains.
+   */
+  default List<String> domains() {
+    return List.of();
+  }
+
+  /**
+   * z → styles for a blend of the {@link #domains()}: one weight per domain, such as
+   * {0.5, 0.3, 0.2} for half face, a third machine, a fifth cell (weights are scaled to sum to 1).
+   * {@link #map(float[][], float)} takes an even blend. A model without domains takes an empty mix.
+   */
+  default Styles map(float[][] z, float[] mix, float psi) {
+    if (mix.length != 0) {
+      throw new IllegalArgumentException("this model has no domains to mix; pass an empty mix");
+    }
+    return map(z, psi);
+  }
 
   /** Styles → pictures, one per image in the batch. */
   Image[] synthesize(Styles styles);

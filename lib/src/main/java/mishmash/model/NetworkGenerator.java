@@ -16,7 +16,11 @@ abstract class NetworkGenerator implements Generator {
   protected final Manifest manifest;
   private int layers;
   private int dim;
+  /** The average w: of the even blend of domains, where the model has domains. */
   private float[] meanW;
+  /** The last other blend of domains asked for with ψ ≠ 1, and its average w. */
+  private float[] blendMix;
+  private float[] blendMeanW;
 
   NetworkGenerator(Manifest manifest) {
     this.manifest = manifest;
@@ -24,6 +28,11 @@ abstract class NetworkGenerator implements Generator {
 
   /** Runs the mapping network: z [n, latent] → w as [n, dim] or [n, layers, dim]. */
   protected abstract Output runMapping(float[] z, int n);
+
+  /** The mapping network for a blend of domains (weights summing to 1); only models with domains override it. */
+  protected Output runMapping(float[] z, float[] mix, int n) {
+    return runMapping(z, n);
+  }
 
   /** Runs the synthesis network (or the single z→image module): styles → [n, 3, h, w]. */
   protected abstract Output runSynthesis(float[] styles, int n, int layers, int dim);
@@ -40,7 +49,7 @@ abstract class NetworkGenerator implements Generator {
     if (hasMapping()) {
       Output w;
       try {
-        w = runMapping(z[0], 1);
+        w = runMapping(z[0], evenMix(), 1);
       } catch (RuntimeException e) {
         throw latentMismatch(e);
       }
@@ -62,7 +71,7 @@ abstract class NetworkGenerator implements Generator {
         throw new ModelException(weightsFile(), "the mapping network gives a tensor of shape "
             + java.util.Arrays.toString(w.shape) + "; expected [batch, w] or [batch, layers, w].");
       }
-      meanW = estimateMeanW();
+      meanW = estimateMeanW(evenMix());
     } else {
       layers = 1;
       dim = manifest.latentSize();
@@ -96,7 +105,7 @@ abstract class NetworkGenerator implements Generator {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  private float[] estimateMeanW() {
+  private float[] estimateMeanW(float[] mix) {
     Random random = new Random(0x5EED);
     int latent = manifest.latentSize();
     float[] sum = new float[layers * dim];
@@ -106,7 +115,7 @@ abstract class NetworkGenerator implements Generator {
       for (int k = 0; k < z.length; k++) {
         z[k] = (float) random.nextGaussian();
       }
-      float[] w = perLayer(runMapping(z, n), n);
+      float[] w = perLayer(runMapping(z, mix, n), n);
       for (int k = 0; k < w.length; k++) {
         sum[k % sum.length] += w[k];
       }
@@ -151,8 +160,64 @@ abstract class NetworkGenerator implements Generator {
     return new Styles(1, layers, dim, meanW == null ? new float[layers * dim] : meanW.clone());
   }
 
+  /** Equal parts of every domain, or null for a model without domains. */
+  private float[] evenMix() {
+    int k = domains().size();
+    if (k == 0) {
+      return null;
+    }
+    float[] mix = new float[k];
+    java.util.Arrays.fill(mix, 1f / k);
+    return mix;
+  }
+
+  /** With domains: an even blend of them all. */
   @Override
-  public synchronized Styles map(float[][] z, float psi) {
+  public Styles map(float[][] z, float psi) {
+    return mapBlend(z, evenMix(), psi);
+  }
+
+  @Override
+  public Styles map(float[][] z, float[] mix, float psi) {
+    int k = domains().size();
+    if (mix.length != k) {
+      throw new IllegalArgumentException("a domain mix for model \"" + manifest.name() + "\" has " + k
+          + " weights " + (k == 0 ? "(it has no domains)" : "(one each for " + String.join(", ", domains()) + ")")
+          + ", not " + mix.length);
+    }
+    if (k == 0) {
+      return mapBlend(z, null, psi);
+    }
+    float sum = 0;
+    for (float m : mix) {
+      if (!(m >= 0) || Float.isInfinite(m)) {
+        throw new IllegalArgumentException("domain mix weights must be finite and not negative, not " + m);
+      }
+      sum += m;
+    }
+    if (sum <= 0) {
+      throw new IllegalArgumentException("a domain mix needs at least one weight above zero");
+    }
+    float[] normalised = new float[k];
+    for (int i = 0; i < k; i++) {
+      normalised[i] = mix[i] / sum;
+    }
+    return mapBlend(z, normalised, psi);
+  }
+
+  /** Each blend of domains has its own average creature, the point ψ truncates toward. */
+  private float[] meanFor(float[] mix) {
+    if (mix == null || java.util.Arrays.equals(mix, evenMix())) {
+      return meanW;
+    }
+    if (!java.util.Arrays.equals(mix, blendMix)) {
+      blendMix = mix.clone();
+      blendMeanW = estimateMeanW(mix);
+    }
+    return blendMeanW;
+  }
+
+  private synchronized Styles mapBlend(float[][] z, float[] mix, float psi) {
     int latent = manifest.latentSize();
     float[] flat = new float[z.length * latent];
     for (int i = 0; i < z.length; i++) {
@@ -176,12 +241,13 @@ abstract class NetworkGenerator implements Generator {
     for (int from = 0; from < z.length; from += MAX_BATCH) {
       int n = Math.min(MAX_BATCH, z.length - from);
       float[] part = java.util.Arrays.copyOfRange(flat, from * latent, (from + n) * latent);
-      float[] w = perLayer(runMapping(part, n), n);
+      float[] w = perLayer(runMapping(part, mix, n), n);
       System.arraycopy(w, 0, out, from * layers * dim, w.length);
     }
     if (psi != 1f) {
+      float[] average = meanFor(mix);
       for (int k = 0; k < out.length; k++) {
-        float mean = meanW[k % meanW.length];
+        float mean = average[k % average.length];
         out[k] = mean + psi * (out[k] - mean);
       }
     }

@@ -1,14 +1,14 @@
 package mishmash.model;
 
 /** Network output (planar RGB floats) to packed ARGB pixels. */
-final class Pixels {
+public final class Pixels {
   private Pixels() {}
 
   /**
    * @param chw {@code count} images, each 3 planes of {@code w*h} floats
    * @param black the value that means black, {@code white} the one that means white
    */
-  static Image[] toImages(float[] chw, int count, int w, int h, float black, float white) {
+  public static Image[] toImages(float[] chw, int count, int w, int h, float black, float white) {
     int plane = w * h;
     float scale = 255f / (white - black);
     Image[] out = new Image[count];

@@ -10,6 +10,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Mishmash's own generator, a small style-based GAN in the manner of StyleGAN: a mapping network
@@ -20,11 +22,15 @@ import com.google.gson.JsonObject;
  *
  * <p>Upsampling is nearest-neighbour followed by a 3×3 convolution, because DJL's PyTorch engine
  * has no transposed convolution.
+ *
+ * <p>A net may be conditioned on {@code domains} (such as faces, machines, cells): the mapping
+ * network then also takes a mixture of them, one weight per domain. Training shows it one domain
+ * at a time; at inference any blend (0.5 face + 0.3 machine + 0.2 cell) draws a hybrid.
  */
 public final class StyleNet extends AbstractBlock {
 
   /** How to build the network; stored in model.json under "architecture". */
-  public record Config(int latentSize, int wDim, int mappingLayers, int[] channels) {
+  public record Config(int latentSize, int wDim, int mappingLayers, int[] channels, List<String> domains) {
 
     public static final String TYPE = "stylenet";
 
@@ -32,6 +38,17 @@ public final class StyleNet extends AbstractBlock {
       if (channels.length < 1) {
         throw new IllegalArgumentException("a StyleNet needs at least one stage");
       }
+      domains = List.copyOf(domains);
+    }
+
+    /** An unconditioned net: z alone decides the picture. */
+    public Config(int latentSize, int wDim, int mappingLayers, int[] channels) {
+      this(latentSize, wDim, mappingLayers, channels, List.of());
+    }
+
+    /** True when the mapping network also takes a mixture of domains. */
+    public boolean conditioned() {
+      return !domains.isEmpty();
     }
 
     /** Output side in pixels: 4 at the first stage, doubled at each further one. */
@@ -54,6 +71,11 @@ public final class StyleNet extends AbstractBlock {
         c.add(ch);
       }
       o.add("channels", c);
+      if (conditioned()) {
+        JsonArray d = new JsonArray();
+        domains.forEach(d::add);
+        o.add("domains", d);
+      }
       return o;
     }
 
@@ -72,7 +94,12 @@ public final class StyleNet extends AbstractBlock {
       for (int i = 0; i < channels.length; i++) {
         channels[i] = a.get(i).getAsInt();
       }
-      return new Config(latentSize, o.get("w_dim").getAsInt(), o.get("mapping_layers").getAsInt(), channels);
+      List<String> domains = new ArrayList<>();
+      if (o.has("domains")) {
+        o.getAsJsonArray("domains").forEach(d -> domains.add(d.getAsString()));
+      }
+      return new Config(latentSize, o.get("w_dim").getAsInt(), o.get("mapping_layers").getAsInt(), channels,
+          domains);
     }
   }
 
@@ -82,7 +109,8 @@ public final class StyleNet extends AbstractBlock {
 
   public StyleNet(Config config) {
     this.config = config;
-    this.mapping = addChildBlock("mapping", new MappingNet(config.latentSize(), config.wDim(), config.mappingLayers()));
+    this.mapping = addChildBlock("mapping", new MappingNet(config.latentSize(), config.wDim(), config.mappingLayers(),
+        config.domains().size()));
     this.synthesis = addChildBlock("synthesis", new SynthesisNet(config.wDim(), config.channels()));
   }
 
@@ -90,7 +118,7 @@ public final class StyleNet extends AbstractBlock {
     return config;
   }
 
-  /** z [B, latent] → w [B, wDim]. */
+  /** z [B, latent] (and, when conditioned, a domain mixture [B, domains]) → w [B, wDim]. */
   public MappingNet mapping() {
     return mapping;
   }
@@ -100,12 +128,16 @@ public final class StyleNet extends AbstractBlock {
     return synthesis;
   }
 
-  /** Builds fresh weights for a batch of {@code batch} (the batch size does not stay in the weights). */
+  /** Builds fresh weights. */
   public void initialize(NDManager manager) {
-    initialize(manager, DataType.FLOAT32, new Shape(1, config.latentSize()));
+    if (config.conditioned()) {
+      initialize(manager, DataType.FLOAT32, new Shape(1, config.latentSize()), new Shape(1, config.domains().size()));
+    } else {
+      initialize(manager, DataType.FLOAT32, new Shape(1, config.latentSize()));
+    }
   }
 
-  /** z → image, every layer with the same w: the path training takes. */
+  /** z (and a domain mixture) → image, every layer with the same w: the path training takes. */
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray w = mapping.forward(ps, inputs, training).head();
@@ -116,7 +148,7 @@ public final class StyleNet extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long batch = inputShapes[0].get(0);
-    mapping.initialize(manager, dataType, inputShapes[0]);
+    mapping.initialize(manager, dataType, inputShapes);
     synthesis.initialize(manager, dataType, new Shape(batch, config.styleLayers(), config.wDim()));
   }
 

@@ -1,0 +1,286 @@
+package mishmash.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import mishmash.latent.Latents;
+import mishmash.model.Generator;
+import mishmash.model.Image;
+import mishmash.model.Models;
+import mishmash.model.net.StyleNet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Short training runs on tiny pictures: losses stay finite, a resumed run carries on from the
+ * checkpoint, the result is a model folder that loads, and bad input gets clear errors.
+ *
+ * <p>Two runs from the same seed are not bit-identical after the first update (the CPU's parallel
+ * gradient sums are not always added in the same order, and Adam's first steps magnify the
+ * difference), so resuming is checked against the saved state, not against an uninterrupted run.
+ */
+class TrainTest {
+  @TempDir
+  static Path dir;
+  static Path faces;
+  static Path machines;
+
+  /** Two folders of 16×16-ish pictures, with a stray text file and a picture of another size. */
+  @BeforeAll
+  static void data() throws IOException {
+    faces = picturesIn(dir.resolve("faces"), 12, Color.ORANGE, 16);
+    machines = picturesIn(dir.resolve("machines"), 12, Color.GRAY, 16);
+    Files.writeString(faces.resolve("notes.txt"), "not a picture");
+    Files.write(faces.resolve("broken.png"), new byte[] {1, 2, 3});
+    ImageIO.write(picture(new Random(9), Color.PINK, 40, 24), "png", machines.resolve("wide.png").toFile());
+  }
+
+  static Path picturesIn(Path folder, int count, Color colour, int size) throws IOException {
+    Files.createDirectories(folder);
+    Random random = new Random(folder.getFileName().toString().hashCode());
+    for (int i = 0; i < count; i++) {
+      ImageIO.write(picture(random, colour, size, size), "png", folder.resolve("p" + i + ".png").toFile());
+    }
+    return folder;
+  }
+
+  static BufferedImage picture(Random random, Color colour, int w, int h) {
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(colour.darker());
+    g.fillRect(0, 0, w, h);
+    g.setColor(colour);
+    g.fillOval(random.nextInt(w / 2), random.nextInt(h / 2), w / 2, h / 2);
+    g.dispose();
+    return image;
+  }
+
+  static String[] args(Path out, int steps, String... more) {
+    List<String> a = new ArrayList<>(List.of("--data", faces.toString(), machines.toString(), "--size", "16",
+        "--batch", "8", "--steps", String.valueOf(steps), "--out", out.toString(), "--sample-every", "2",
+        "--checkpoint-every", "2", "--seed", "3", "--license", "CC0-1.0"));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
+  @Test
+  void aShortRunWritesAModelThatLoadsAndDraws() throws IOException {
+    Path out = dir.resolve("models/short");
+    Train.Result result = Train.run(args(out, 4));
+    assertEquals(4, result.steps());
+
+    LossHistory history = historyOf(out);
+    assertEquals(4, history.size());
+    for (int i = 0; i < history.size(); i++) {
+      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
+    }
+    assertTrue(Files.isRegularFile(out.resolve("samples/step-000002.png")));
+    assertTrue(Files.isRegularFile(out.resolve("samples/step-000004.png")));
+    assertEquals(new java.awt.Dimension(8 * 18 + 2, 8 * 18 + 2), size(out.resolve("samples.png")));
+    assertTrue(Files.size(out.resolve("loss.png")) > 1000);
+
+    try (Generator gan = Models.load(out)) {
+      assertEquals(16, gan.width());
+      assertEquals(List.of("faces", "machines"), gan.domains());
+      float[][] z = Latents.batch(1, 2, gan.latentSize());
+      Image[] images = gan.generate(z);
+      assertEquals(16, images[0].width());
+      assertEquals(16, images[0].height());
+      Image face = gan.synthesize(gan.map(z, new float[] {1, 0}, 0.7f))[0];
+      Image machine = gan.synthesize(gan.map(z, new float[] {0, 1}, 0.7f))[0];
+      assertNotEquals(Arrays.toString(face.argb()), Arrays.toString(machine.argb()), "the domain dial changes the picture");
+      assertThrows(IllegalArgumentException.class, () -> gan.map(z, new float[] {1, 0, 0}, 1f));
+      JsonObject provenance = gan.manifest().provenance();
+      assertEquals(4, provenance.get("steps").getAsInt());
+      assertEquals(3, provenance.get("seed").getAsInt());
+      assertEquals("CC0-1.0", provenance.get("license").getAsString());
+      assertTrue(provenance.get("command").getAsString().contains("--steps 4"));
+      JsonObject firstFolder = provenance.getAsJsonArray("data").get(0).getAsJsonObject();
+      assertEquals(12, firstFolder.get("images").getAsInt());
+      assertEquals(2, firstFolder.get("skipped_files").getAsInt(), "the text file and the broken PNG are skipped");
+      assertEquals(13, provenance.getAsJsonArray("data").get(1).getAsJsonObject().get("images").getAsInt(),
+          "the picture of another size is resized, not skipped");
+    }
+  }
+
+  @Test
+  void aResumedRunCarriesOnFromTheCheckpoint() throws IOException {
+    Path out = dir.resolve("models/resumed");
+    Train.Result first = Train.run(args(out, 4));
+    assertEquals(0, first.startStep());
+    LossHistory before = historyOf(out);
+    Image[] modelBefore = creatures(out);
+
+    // the same command again: the checkpoint is complete, so nothing is trained and the model is the same
+    Train.Result again = Train.run(args(out, 4));
+    assertEquals(4, again.startStep());
+    Image[] modelAgain = creatures(out);
+    for (int i = 0; i < modelBefore.length; i++) {
+      assertTrue(difference(modelBefore[i], modelAgain[i]) < 0.5, "the restored weights are the saved ones");
+    }
+
+    // more steps: the run starts at the checkpoint's step and keeps its history
+    Train.Result second = Train.run(args(out, 6));
+    assertEquals(4, second.startStep(), "the second run starts where the first one's checkpoint is");
+    assertEquals(6, second.steps());
+    LossHistory after = historyOf(out);
+    assertEquals(6, after.size(), "the loss history carries over");
+    for (int i = 0; i < 4; i++) {
+      assertEquals(before.d(i), after.d(i));
+      assertEquals(before.g(i), after.g(i));
+    }
+    try (Generator gan = Models.load(out)) {
+      assertEquals(6, gan.manifest().provenance().get("steps").getAsInt());
+    }
+  }
+
+  @Test
+  void aCheckpointHoldsTheWholeTrainingState() throws IOException {
+    StyleNet.Config g = new StyleNet.Config(16, 16, 2, Train.generatorChannels(16), List.of("a", "b"));
+    Critic.Config d = Critic.Config.forSize(16, 2);
+    Rng rng = new Rng(5);
+    float[] pixels = new float[8 * 3 * 16 * 16];
+    int[] labels = {0, 1, 0, 1, 1, 0, 0, 1};
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = rng.nextFloat() * 2 - 1;
+    }
+    byte[] saved;
+    try (GanTrainer a = new GanTrainer(g, d, GanTrainer.DEFAULT, 8)) {
+      a.step(pixels, labels, rng);
+      a.step(pixels, labels, rng);
+      saved = bytes(a);
+    }
+    try (GanTrainer b = new GanTrainer(g, d, GanTrainer.DEFAULT, 8)) {
+      b.load(new DataInputStream(new ByteArrayInputStream(saved)));
+      assertArrayEquals(saved, bytes(b), "G, its average, D, both optimizers and the image count all come back");
+      assertEquals(16, b.imagesSeen());
+    }
+  }
+
+  static byte[] bytes(GanTrainer trainer) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(buffer);
+    trainer.save(out);
+    out.flush();
+    return buffer.toByteArray();
+  }
+
+  static Image[] creatures(Path model) {
+    try (Generator gan = Models.load(model)) {
+      return gan.generate(Latents.batch(11, 4, gan.latentSize()));
+    }
+  }
+
+  @Test
+  void aCheckpointFromOtherOptionsIsRefusedByName() throws IOException {
+    Path out = dir.resolve("models/other");
+    Train.run(args(out, 2));
+    String[] bigger = args(out, 4);
+    bigger[Arrays.asList(bigger).indexOf("--size") + 1] = "32";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Train.run(bigger));
+    assertTrue(e.getMessage().contains(out.resolve(Checkpoint.FILE).toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("--size 16"), e.getMessage());
+  }
+
+  @Test
+  void badFoldersAreNamed() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path junk = Files.createDirectories(dir.resolve("junk"));
+    Files.writeString(junk.resolve("readme.md"), "no pictures here");
+    Files.write(junk.resolve("fake.jpg"), new byte[] {0, 1, 2, 3});
+    Path out = dir.resolve("models/never");
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Train.run(new String[] {"--data", faces.toString(), empty.toString(), "--steps", "1", "--out", out.toString()}));
+    assertTrue(e.getMessage().contains(empty.toString()) && e.getMessage().contains("is empty"), e.getMessage());
+
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Train.run(new String[] {"--data", junk.toString(), "--steps", "1", "--out", out.toString()}));
+    assertTrue(e.getMessage().contains(junk.toString()) && e.getMessage().contains("no usable image"), e.getMessage());
+
+    Path missing = dir.resolve("nowhere");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Train.run(new String[] {"--data", missing.toString(), "--steps", "1", "--out", out.toString()}));
+    assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    assertTrue(!Files.exists(out), "nothing is written for bad input");
+  }
+
+  @Test
+  void badOptionsSayWhatToFix() {
+    String f = faces.toString();
+    String m = machines.toString();
+    assertMessage("--weights", "--data", f, m, "--weights", "1,2,3", "--steps", "1", "--out", "x");
+    assertMessage("not a positive number", "--data", f, m, "--weights", "1,-2", "--steps", "1", "--out", "x");
+    assertMessage("power of two", "--data", f, "--size", "100", "--steps", "1", "--out", "x");
+    assertMessage("--steps is missing", "--data", f, "--out", "x");
+    assertMessage("--out is missing", "--data", f, "--steps", "1");
+    assertMessage("unknown option", "--data", f, "--steps", "1", "--out", "x", "--colour", "red");
+  }
+
+  @Test
+  void picturesOfAnySizeAreCroppedAndScaled() {
+    BufferedImage wide = picture(new Random(1), Color.RED, 300, 100);
+    BufferedImage out = ImageFolders.squareResize(wide, 16);
+    assertEquals(16, out.getWidth());
+    assertEquals(16, out.getHeight());
+    BufferedImage small = ImageFolders.squareResize(picture(new Random(2), Color.RED, 5, 7), 16);
+    assertEquals(16, small.getWidth());
+  }
+
+  @Test
+  void aRandomStreamResumesFromItsState() {
+    Rng a = new Rng(42);
+    a.nextGaussian();
+    Rng b = new Rng(a.state());
+    float[] x = {a.nextGaussian(), a.nextFloat(), a.nextInt(10)};
+    float[] y = {b.nextGaussian(), b.nextFloat(), b.nextInt(10)};
+    assertArrayEquals(x, y);
+  }
+
+  static void assertMessage(String expected, String... args) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Train.run(args));
+    assertTrue(e.getMessage().contains(expected), "expected \"" + expected + "\" in: " + e.getMessage());
+  }
+
+  static LossHistory historyOf(Path out) throws IOException {
+    JsonObject header = Checkpoint.header(out.resolve(Checkpoint.FILE));
+    assertTrue(header.get("step").getAsInt() > 0);
+    return Checkpoint.history(out.resolve(Checkpoint.FILE));
+  }
+
+  /** Mean absolute difference of two pictures' channels, 0..255. */
+  static double difference(Image a, Image b) {
+    long sum = 0;
+    for (int i = 0; i < a.argb().length; i++) {
+      for (int shift = 0; shift < 24; shift += 8) {
+        sum += Math.abs((a.argb()[i] >> shift & 0xFF) - (b.argb()[i] >> shift & 0xFF));
+      }
+    }
+    return sum / (3.0 * a.argb().length);
+  }
+
+  static java.awt.Dimension size(Path png) throws IOException {
+    BufferedImage image = ImageIO.read(png.toFile());
+    return new java.awt.Dimension(image.getWidth(), image.getHeight());
+  }
+}
