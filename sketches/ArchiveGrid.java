@@ -20,14 +20,15 @@ import processing.core.PFont;
  *   mvn -q compile exec:java -Dargs="--model my-stylegan"      another model from models/
  *   mvn -q compile exec:java -Dargs="--frames 90 --out frames --seed 7"   render frames to PNG
  *
- * Keys: TAB picks a parameter, the arrow keys play it.
+ * Live: every @Live line below is playable over OSC (/mishmash/grid/mutation 0.8), MIDI (learn it
+ * in the panel), the panel (key P) and the keyboard (TAB picks, arrows move). See the README.
  */
 public class ArchiveGrid extends MishmashSketch {
 
   @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
-  @Live(min = 0, max = 2) float mutation = 0.35f;                  // how far a child strays from its parents
-  @Live(min = 0, max = 1) float randomness = 0.10f;                // chance of a completely new creature
-  @Live(min = 0, max = 1.5) float psi = 0.70f;                     // truncation: 0 = the average creature
+  @Live(min = 0, max = 2, smooth = 0.3) float mutation = 0.35f;    // how far a child strays from its parents
+  @Live(min = 0, max = 1, smooth = 0.3) float randomness = 0.10f;  // chance of a completely new creature
+  @Live(min = 0, max = 1.5, smooth = 0.5) float psi = 0.70f;       // truncation: 0 = the average creature
   @Live(min = 0, max = 5, unit = " s") float morph = 1.5f;         // seconds a newborn takes to arrive
   @Live(min = 0, max = 1) float breath = 0.30f;                    // how far the others drift as they breathe
   @Live DeathPolicy death = DeathPolicy.LEAST_RECENT;              // who makes way for the newborn
@@ -53,7 +54,20 @@ public class ArchiveGrid extends MishmashSketch {
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);
-    every(() -> interval, () -> nursery.breed(death, mutation, randomness, psi, morph));
+    every(() -> interval, this::breed);
+    controls().onLatent(nursery::steer);  // /mishmash/grid/latent/<i> steers every newborn
+  }
+
+  /** A birth now, on top of the regular ones: a button, a pad, or /mishmash/grid/breed. */
+  @Live void breed() {
+    if (nursery != null) {
+      nursery.breed(death, mutation, randomness, psi, morph);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "grid"; // OSC addresses /mishmash/grid/..., data/presets/grid/
   }
 
   public void draw() {

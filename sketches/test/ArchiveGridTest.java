@@ -49,6 +49,36 @@ class ArchiveGridTest {
   }
 
   @Test
+  void aRecordedPerformanceReplaysToTheSameFrames() throws IOException {
+    // a performer's moves, as a file: a knob, a pad, a latent fader and an LFO
+    Path script = tmp.resolve("moves.jsonl");
+    Files.writeString(script, String.join("\n",
+        "{\"mishmash\":\"performance\",\"sketch\":\"grid\",\"seed\":3}",
+        "{\"frame\":2,\"t\":0.2,\"type\":\"SET\",\"name\":\"mutation\",\"value\":1.6,\"source\":\"midi\"}",
+        "{\"frame\":3,\"t\":0.3,\"type\":\"ACTION\",\"name\":\"breed\",\"value\":1,\"source\":\"osc\"}",
+        "{\"frame\":3,\"t\":0.3,\"type\":\"LATENT\",\"name\":\"0\",\"value\":3.0,\"source\":\"osc\"}",
+        "{\"frame\":4,\"t\":0.4,\"type\":\"MODULATE\",\"name\":\"breath\",\"value\":0,\"text\":\"lfo sine 2 0.5\",\"source\":\"osc\"}",
+        ""));
+    Path recorded = tmp.resolve("recorded.jsonl");
+    Path played = render("played", "--seed", "3", "--archive", tmp.resolve("archive-p").toString(),
+        "--set", "interval=0.5,morph=0.4", "--replay", script.toString(), "--record", recorded.toString());
+    Path replayed = render("replayed", "--seed", "3", "--archive", tmp.resolve("archive-r").toString(),
+        "--set", "interval=0.5,morph=0.4", "--replay", recorded.toString());
+    Path untouched = render("untouched", "--seed", "3", "--archive", tmp.resolve("archive-u").toString(),
+        "--set", "interval=0.5,morph=0.4");
+    assertEquals(5, Files.readAllLines(recorded).size(), "the header and every event were recorded");
+    boolean differs = false;
+    for (int f = 0; f < 14; f++) {
+      String name = String.format("frame-%05d.png", f);
+      assertArrayEquals(pixels(played.resolve(name)), pixels(replayed.resolve(name)), name + " replays identically");
+      differs |= !Arrays.equals(pixels(played.resolve(name)), pixels(untouched.resolve(name)));
+    }
+    assertTrue(differs, "the performance changed what was drawn");
+    assertTrue(Archive.open(tmp.resolve("archive-r")).size() > Archive.open(tmp.resolve("archive-u")).size(),
+        "the replayed pad hit bred an extra creature");
+  }
+
+  @Test
   void aMissingModelIsShownOnScreenInsteadOfACrash() throws IOException {
     ArchiveGrid sketch = new ArchiveGrid();
     sketch.args = new String[] {"--model", "no-such-model", "--archive", tmp.resolve("archive").toString()};
@@ -71,7 +101,7 @@ class ArchiveGridTest {
     }
     String java = ProcessHandle.current().info().command().orElse("java");
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "ArchiveGrid",
-        "--window", "960x540", "--bench", "4", "--archive", tmp.resolve("archive").toString())
+        "--window", "960x540", "--bench", "4", "--osc-port", "0", "--archive", tmp.resolve("archive").toString())
         .redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the sketch exits after its benchmark");

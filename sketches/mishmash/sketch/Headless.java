@@ -60,14 +60,16 @@ public final class Headless {
     sketch.pixelHeight = height;
     sketch.frameCount = 0;
     sketch.applySettings();
+    sketch.live();
     g.beginDraw();
     sketch.setup();
     g.endDraw();
     for (int f = 0; f < frames; f++) {
       sketch.frameCount = f + 1;
       g.beginDraw();
-      sketch.runTimers();
+      sketch.beginFrame();
       sketch.draw();
+      sketch.drawPanelIfAsked();
       g.endDraw();
       g.loadPixels();
       BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -79,6 +81,7 @@ public final class Headless {
         throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
       }
     }
+    sketch.live().close(); // finishes a recording, frees an OSC port
   }
 
   /** A frame as pixels, for tests. */

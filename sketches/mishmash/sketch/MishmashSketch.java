@@ -6,6 +6,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import mishmash.live.Change;
+import mishmash.live.Controls;
 import mishmash.live.Param;
 import mishmash.live.Params;
 import mishmash.model.Generator;
@@ -21,8 +23,9 @@ import processing.event.KeyEvent;
  *       or a window with {@code --window 1280x720}, on display {@code --display N}, with the
  *       renderer the sketch asks for or {@code --renderer java2d|p2d|p3d};</li>
  *   <li>sketch time ({@link #now()}) and {@link #every} for things that happen at intervals;</li>
- *   <li>the {@code @Live} parameters, played from the keyboard (TAB picks one, arrow keys move it)
- *       and set at start with {@code --set mutation=0.5,death=random};</li>
+ *   <li>the {@code @Live} parameters and actions, played over OSC, MIDI, the on-screen panel
+ *       (key P) and the keyboard (TAB picks one, arrow keys move it), with presets, modulation and
+ *       recorded performances ({@link LiveSetup} lists the options);</li>
  *   <li>headless rendering: {@code --frames N --out DIR [--seed S]} writes N frames to PNG at fixed
  *       time steps and exits, the same frames for the same seed;</li>
  *   <li>{@code --bench SECONDS}: frame times printed as a table, then exit;</li>
@@ -32,6 +35,7 @@ import processing.event.KeyEvent;
 public abstract class MishmashSketch extends PApplet {
   private final List<Timer> timers = new ArrayList<>();
   private Params params;
+  private LiveSetup live;
   private boolean headless;
   private double fps = 30;
   private String problem;
@@ -153,6 +157,53 @@ public abstract class MishmashSketch extends PApplet {
     return models.toAbsolutePath().getParent().resolve("data").resolve(name);
   }
 
+  /**
+   * This sketch's name in OSC addresses and in the file names of its presets and MIDI map:
+   * {@code /mishmash/<name>/...}. The class name in lower case unless a sketch says otherwise.
+   */
+  public String name() {
+    return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The live-control hub: submit changes to it, or give it a latent handler with {@code onLatent}. */
+  public Controls controls() {
+    return live().controls();
+  }
+
+  LiveSetup live() {
+    if (live == null) {
+      live = new LiveSetup(this);
+    }
+    return live;
+  }
+
+  /** Start of every frame: control changes apply, then the timers fire. */
+  void beginFrame() {
+    live().controls().frame(frameCount, now());
+    runTimers();
+  }
+
+  private Panel headlessPanel;
+
+  /** Headless frames show the panel only with {@code --panel} (to document it, say). */
+  void drawPanelIfAsked() {
+    if (flag("--panel")) {
+      if (headlessPanel == null) {
+        headlessPanel = new Panel(this, live());
+        headlessPanel.show();
+      }
+      headlessPanel.draw();
+    }
+  }
+
+  @Override
+  public void dispose() {
+    if (live != null) {
+      live.close();
+    }
+    super.dispose();
+  }
+
   public Params params() {
     if (params == null) {
       params = Params.of(this);
@@ -192,10 +243,12 @@ public abstract class MishmashSketch extends PApplet {
   public void handleDraw() {
     if (overlay == null) {
       applySettings();
+      live();
       overlay = new Overlay(this);
       registerMethod("pre", overlay);
       registerMethod("draw", overlay);
       registerMethod("keyEvent", overlay);
+      registerMethod("mouseEvent", overlay);
     }
     try {
       super.handleDraw();
@@ -270,10 +323,15 @@ public abstract class MishmashSketch extends PApplet {
     }
     if (e.getKeyCode() == 9 || e.getKey() == '\t') {
       selectedIndex = (selectedIndex + (e.isShiftDown() ? params().size() - 1 : 1)) % params().size();
-    } else if (e.getKeyCode() == UP || e.getKeyCode() == RIGHT) {
-      params().get(selectedIndex).nudge(e.getKeyCode() == UP ? 0.05 : 0.01);
-    } else if (e.getKeyCode() == DOWN || e.getKeyCode() == LEFT) {
-      params().get(selectedIndex).nudge(e.getKeyCode() == DOWN ? -0.05 : -0.01);
+    } else if (e.getKeyCode() == UP || e.getKeyCode() == RIGHT || e.getKeyCode() == DOWN || e.getKeyCode() == LEFT) {
+      Param p = params().get(selectedIndex);
+      double fraction = switch (e.getKeyCode()) {
+        case UP -> 0.05;
+        case RIGHT -> 0.01;
+        case DOWN -> -0.05;
+        default -> -0.01;
+      };
+      controls().submit(Change.set(p.name(), p.stepped(fraction), "key"));
     } else {
       return;
     }

@@ -5,6 +5,7 @@ import mishmash.bench.Stats;
 import mishmash.live.Param;
 import processing.core.PApplet;
 import processing.event.KeyEvent;
+import processing.event.MouseEvent;
 
 /**
  * Runs beside every sketch's draw(): fires its timers before the frame, shows the parameter being
@@ -20,6 +21,7 @@ public final class Overlay {
   private long firstFrameMs = -1;
   private double firstFrameAt;
   private boolean cursorHidden;
+  private Panel panel;
 
   Overlay(MishmashSketch sketch) {
     this.sketch = sketch;
@@ -36,7 +38,7 @@ public final class Overlay {
       frameMs[frames++] = (t - lastFrame) / 1e6;
     }
     lastFrame = t;
-    sketch.runTimers();
+    sketch.beginFrame();
   }
 
   public void draw() {
@@ -47,6 +49,7 @@ public final class Overlay {
     if (!sketch.showOverlay()) {
       return;
     }
+    panel().draw();
     Param p = sketch.selected;
     double age = sketch.now() - sketch.selectedAt;
     if (p != null && age < 2.5) {
@@ -68,8 +71,29 @@ public final class Overlay {
     }
   }
 
+  Panel panel() {
+    if (panel == null) {
+      panel = new Panel(sketch, sketch.live());
+    }
+    return panel;
+  }
+
   public void keyEvent(KeyEvent e) {
+    if (panel().key(e)) {
+      if (e.getKey() == PApplet.ESC) {
+        sketch.key = 0; // Escape leaves the text field, not the sketch
+      }
+      return;
+    }
+    if (e.getAction() == KeyEvent.PRESS && (e.getKey() == 'p' || e.getKey() == 'P')) {
+      panel().toggle();
+      return;
+    }
     sketch.key(e);
+  }
+
+  public void mouseEvent(MouseEvent e) {
+    panel().mouse(e);
   }
 
   /** The frame-time table for the README. */

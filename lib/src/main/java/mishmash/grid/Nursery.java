@@ -63,6 +63,8 @@ public final class Nursery implements AutoCloseable {
   private int breathCursor;
   private double nextBreath;
   private volatile String problem;
+  /** Added to every newborn's and every breath's latent: the performer's steering (latent/<i> over OSC). */
+  private volatile float[] steer;
   /** Pictures per second spent on breathing, at most. */
   private float breathRate = 5;
 
@@ -185,6 +187,21 @@ public final class Nursery implements AutoCloseable {
     return births;
   }
 
+  /**
+   * Steers the population: latent dimension {@code index} of every newborn and every breath is
+   * shifted by {@code value} (clamped to ±4; a latent's values are standard normal). Indices beyond
+   * the latent size are ignored.
+   */
+  public void steer(int index, double value) {
+    int size = gan.latentSize();
+    if (index < 0 || index >= size || !Double.isFinite(value)) {
+      return;
+    }
+    float[] next = steer == null ? new float[size] : steer.clone();
+    next[index] = (float) Math.max(-4, Math.min(4, value));
+    steer = next;
+  }
+
   /** Caps the pictures per second spent on breathing (the rest of the CPU is the animation's). */
   public void breathRate(float perSecond) {
     this.breathRate = Math.max(0, perSecond);
@@ -214,8 +231,10 @@ public final class Nursery implements AutoCloseable {
     pendingBirths.incrementAndGet();
     Grid target = grid;
     double showAt = clock.getAsDouble() + PREFETCH;
+    float[] offset = steer;
     run(() -> {
-      Breeding.Offspring child = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
+      Breeding.Offspring bred = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
+      Breeding.Offspring child = new Breeding.Offspring(bred.genome().shifted(offset), bred.fresh());
       Creature creature = child.fresh()
           ? new Creature(childSeed, child.genome(), new long[0], System.currentTimeMillis(), Creature.Source.RANDOM,
               0, gan.manifest().name(), "")
@@ -286,7 +305,7 @@ public final class Nursery implements AutoCloseable {
           c.creature.genome().size());
       cells.add(c);
       who.add(c.creature);
-      poses.add(c.creature.genome().slerp(partner, (float) (amount * (1 - Math.cos(phase)) / 2)));
+      poses.add(c.creature.genome().slerp(partner, (float) (amount * (1 - Math.cos(phase)) / 2)).shifted(steer));
     }
     breathCursor = (breathCursor + batch) % grid.size();
     if (poses.isEmpty()) {

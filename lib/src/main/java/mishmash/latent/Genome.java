@@ -30,6 +30,22 @@ public record Genome(int layers, int size, float[] z) {
     return new Genome(layers, size, z);
   }
 
+  /** This genome with {@code offset} (one value per latent dimension) added to every layer; null or zeros: itself. */
+  public Genome shifted(float[] offset) {
+    if (offset == null) {
+      return this;
+    }
+    float[] out = z.clone();
+    boolean any = false;
+    for (int l = 0; l < layers; l++) {
+      for (int i = 0; i < Math.min(size, offset.length); i++) {
+        out[l * size + i] += offset[i];
+        any |= offset[i] != 0;
+      }
+    }
+    return any ? new Genome(layers, size, out) : this;
+  }
+
   public float[] layer(int l) {
     return Arrays.copyOfRange(z, l * size, (l + 1) * size);
   }

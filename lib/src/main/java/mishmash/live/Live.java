@@ -6,14 +6,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a sketch field as a live parameter: declared once, it can be played while the sketch runs
- * (from the keyboard today; OSC, MIDI, presets and the on-screen panel build on the same
- * declaration). Works on float, double, int, boolean and enum fields.
+ * Marks what a performer can play while a sketch runs. Declared once, it appears everywhere: the
+ * keyboard, OSC, MIDI (learn), the on-screen panel, presets, modulation and recorded performances.
  *
- * <pre>@Live(min = 0, max = 2) float mutation = 0.35f;   // how far a child strays</pre>
+ * <pre>
+ * &#64;Live(min = 0, max = 2, smooth = 0.3) float mutation = 0.35f;   // a parameter: float, double, int, boolean or enum
+ * &#64;Live void breed() { ... }                                       // an action: a method with no arguments
+ * </pre>
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.METHOD})
 public @interface Live {
   /** Lowest value (numbers only). */
   double min() default 0;
@@ -23,4 +25,10 @@ public @interface Live {
 
   /** What the number counts, for people: "s", "%", "cells". */
   String unit() default "";
+
+  /**
+   * Seconds a change of a float or double takes to settle (an exponential glide, about 95% there
+   * after this time), so a jumpy fader or a stepped MIDI knob moves the picture smoothly. 0: at once.
+   */
+  double smooth() default 0;
 }

@@ -1,123 +1,261 @@
 package mishmash.live;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * One live parameter of one object: a field with {@link Live} on it. Values are clamped to the
- * declared range, and NaN or infinity is refused, so nothing played live can break the sketch.
+ * One live parameter: a field with {@link Live} on it. It keeps a <em>base</em> value (what the
+ * performer last asked for, from any source) and writes the field once a frame as that base plus
+ * any modulation, gliding there when the declaration asks for smoothing. Values are clamped to the
+ * declared range and NaN or infinity is refused, so nothing played live can break the sketch. If
+ * the sketch itself writes the field, that value becomes the new base.
  */
 public final class Param {
+  /** What sort of value it holds, which decides how panels, MIDI and crossfades treat it. */
+  public enum Kind { NUMBER, WHOLE, TOGGLE, CHOICE }
+
   private final Object owner;
   private final Field field;
   private final Live spec;
+  private final Kind kind;
+  private double base;
+  private double written;
 
   Param(Object owner, Field field) {
     this.owner = owner;
     this.field = field;
     this.spec = field.getAnnotation(Live.class);
     field.setAccessible(true);
+    Class<?> t = field.getType();
+    if (t == float.class || t == double.class) {
+      kind = Kind.NUMBER;
+    } else if (t == int.class) {
+      kind = Kind.WHOLE;
+    } else if (t == boolean.class) {
+      kind = Kind.TOGGLE;
+    } else if (t.isEnum()) {
+      kind = Kind.CHOICE;
+    } else {
+      throw new IllegalArgumentException("@Live " + field.getName() + " is a " + t.getSimpleName()
+          + "; live parameters can be float, double, int, boolean or an enum");
+    }
+    base = get();
+    written = base;
   }
 
   public String name() {
     return field.getName();
   }
 
+  public Kind kind() {
+    return kind;
+  }
+
   public double min() {
-    return isNumber() ? spec.min() : 0;
+    return kind == Kind.NUMBER || kind == Kind.WHOLE ? spec.min() : 0;
   }
 
   public double max() {
-    if (field.getType() == boolean.class) {
-      return 1;
-    }
-    if (field.getType().isEnum()) {
-      return field.getType().getEnumConstants().length - 1;
-    }
-    return spec.max();
+    return switch (kind) {
+      case TOGGLE -> 1;
+      case CHOICE -> field.getType().getEnumConstants().length - 1;
+      default -> spec.max();
+    };
   }
 
   public String unit() {
     return spec.unit();
   }
 
-  private boolean isNumber() {
-    Class<?> t = field.getType();
-    return t == float.class || t == double.class || t == int.class;
+  /** Seconds a change takes to settle; 0 for whole numbers, toggles and choices. */
+  public double smoothing() {
+    return kind == Kind.NUMBER ? Math.max(0, spec.smooth()) : 0;
   }
 
-  /** The value as a number: booleans are 0 or 1, enums their position. */
+  /** The names of a choice's values, in order, for people ("least recent"); empty for other kinds. */
+  public List<String> choices() {
+    List<String> names = new ArrayList<>();
+    if (kind == Kind.CHOICE) {
+      for (Object c : field.getType().getEnumConstants()) {
+        names.add(c.toString().toLowerCase(Locale.ROOT).replace('_', ' '));
+      }
+    }
+    return names;
+  }
+
+  /** The field's value as a number, as the sketch sees it now: booleans are 0 or 1, enums their position. */
   public double get() {
     try {
-      Class<?> t = field.getType();
-      if (t == float.class) {
-        return field.getFloat(owner);
-      } else if (t == double.class) {
-        return field.getDouble(owner);
-      } else if (t == int.class) {
-        return field.getInt(owner);
-      } else if (t == boolean.class) {
-        return field.getBoolean(owner) ? 1 : 0;
-      } else if (t.isEnum()) {
-        return ((Enum<?>) field.get(owner)).ordinal();
-      }
+      return switch (kind) {
+        case NUMBER -> field.getType() == float.class ? field.getFloat(owner) : field.getDouble(owner);
+        case WHOLE -> field.getInt(owner);
+        case TOGGLE -> field.getBoolean(owner) ? 1 : 0;
+        case CHOICE -> ((Enum<?>) field.get(owner)).ordinal();
+      };
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-    throw new IllegalStateException(name() + " has a type live parameters do not support: " + field.getType());
   }
 
-  /** Sets the value, clamped to the range; returns false (and changes nothing) for NaN or infinity. */
+  /** What the performer last asked for, before modulation and smoothing. */
+  public double base() {
+    adoptSketchWrites();
+    return base;
+  }
+
+  /** The base value on a 0..1 scale over the range, as faders and knobs see it. */
+  public double normalized() {
+    double span = max() - min();
+    return span == 0 ? 0 : (base() - min()) / span;
+  }
+
+  /** {@code v} on a 0..1 scale mapped onto the range. */
+  public double fromNormalized(double v) {
+    return min() + Math.max(0, Math.min(1, v)) * (max() - min());
+  }
+
+  /** {@code value} clamped to the range and rounded as the kind needs; NaN stays NaN. */
+  public double clamp(double value) {
+    double v = Math.max(min(), Math.min(max(), value));
+    return kind == Kind.NUMBER ? v : Math.round(v);
+  }
+
+  /**
+   * Sets the value at once (base and field), clamped to the range; returns false, and changes
+   * nothing, for NaN or infinity.
+   */
   public boolean set(double value) {
     if (!Double.isFinite(value)) {
       return false;
     }
-    double v = Math.max(min(), Math.min(max(), value));
+    base = clamp(value);
+    write(base);
+    return true;
+  }
+
+  /**
+   * Asks for a new base value; the field follows in the next {@link #update}, gliding if the
+   * declaration smooths. Returns false, and changes nothing, for NaN or infinity.
+   */
+  public boolean aim(double value) {
+    if (!Double.isFinite(value)) {
+      return false;
+    }
+    adoptSketchWrites();
+    base = clamp(value);
+    return true;
+  }
+
+  /**
+   * Once a frame: writes base + {@code modulation} (a fraction of the range) to the field, moving
+   * only part of the way there if the parameter smooths.
+   */
+  void update(double dt, double modulation) {
+    adoptSketchWrites();
+    double target = clamp(base + modulation * (max() - min()));
+    double next = target;
+    double tau = smoothing();
+    if (tau > 0 && dt > 0) {
+      // about 95% of the way after `tau` seconds
+      double k = 1 - Math.exp(-3 * dt / tau);
+      next = written + (target - written) * k;
+      if (Math.abs(next - target) < 1e-6 * Math.max(1, max() - min())) {
+        next = target;
+      }
+    }
+    if (next != written) {
+      write(next);
+    }
+  }
+
+  /** If the sketch wrote the field itself since our last write, its value becomes the base. */
+  private void adoptSketchWrites() {
+    double now = get();
+    if (!sameAsWritten(now)) {
+      base = clamp(now);
+      written = now;
+    }
+  }
+
+  private boolean sameAsWritten(double now) {
+    return field.getType() == float.class ? (float) now == (float) written : now == written;
+  }
+
+  private void write(double v) {
     try {
-      Class<?> t = field.getType();
-      if (t == float.class) {
-        field.setFloat(owner, (float) v);
-      } else if (t == double.class) {
-        field.setDouble(owner, v);
-      } else if (t == int.class) {
-        field.setInt(owner, (int) Math.round(v));
-      } else if (t == boolean.class) {
-        field.setBoolean(owner, v >= 0.5);
-      } else if (t.isEnum()) {
-        field.set(owner, t.getEnumConstants()[(int) Math.round(v)]);
+      switch (kind) {
+        case NUMBER -> {
+          if (field.getType() == float.class) {
+            field.setFloat(owner, (float) v);
+          } else {
+            field.setDouble(owner, v);
+          }
+        }
+        case WHOLE -> field.setInt(owner, (int) Math.round(v));
+        case TOGGLE -> field.setBoolean(owner, v >= 0.5);
+        case CHOICE -> field.set(owner, field.getType().getEnumConstants()[(int) Math.round(v)]);
       }
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-    return true;
+    written = get();
   }
 
-  /** Moves the value by {@code fraction} of its range (at least one step for whole numbers). */
+  /** Moves the value by {@code fraction} of its range (at least one step for whole numbers); choices wrap. */
   public void nudge(double fraction) {
+    set(stepped(fraction));
+  }
+
+  /** The value {@link #nudge} would move to. */
+  public double stepped(double fraction) {
     double step = (max() - min()) * fraction;
-    if (!isNumber() || field.getType() == int.class) {
+    if (kind != Kind.NUMBER) {
       step = Math.signum(fraction) * Math.max(1, Math.abs(Math.round(step)));
     }
-    double next = get() + step;
-    if (field.getType().isEnum() || field.getType() == boolean.class) {
+    double next = base() + step;
+    if (kind == Kind.CHOICE || kind == Kind.TOGGLE) {
       double span = max() + 1;
-      next = ((next % span) + span) % span; // choices wrap around
+      next = ((next % span) + span) % span;
     }
-    set(next);
+    return clamp(next);
+  }
+
+  /**
+   * Reads a value as people write it: a number, "on"/"off"/"true"/"false" for toggles, or a
+   * choice's name ("least recent", "least_recent"). Returns NaN when it is none of those.
+   */
+  public double parse(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT).replace('_', ' ');
+    try {
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      if (kind == Kind.TOGGLE) {
+        if (t.equals("on") || t.equals("true") || t.equals("yes")) {
+          return 1;
+        }
+        if (t.equals("off") || t.equals("false") || t.equals("no")) {
+          return 0;
+        }
+      }
+      int i = choices().indexOf(t);
+      return i >= 0 ? i : Double.NaN;
+    }
   }
 
   /** The value for people: "0.35", "8", "on", "least recent". */
   public String text() {
-    Class<?> t = field.getType();
-    if (t == boolean.class) {
-      return get() >= 0.5 ? "on" : "off";
-    }
-    if (t.isEnum()) {
-      return t.getEnumConstants()[(int) get()].toString().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-    if (t == int.class) {
-      return String.valueOf((int) get()) + unit();
-    }
-    return String.format(Locale.ROOT, "%.2f", get()) + unit();
+    return text(get());
+  }
+
+  /** {@code value} written for people, in this parameter's kind and unit. */
+  public String text(double value) {
+    return switch (kind) {
+      case TOGGLE -> value >= 0.5 ? "on" : "off";
+      case CHOICE -> choices().get((int) Math.round(clamp(value)));
+      case WHOLE -> Math.round(value) + unit();
+      case NUMBER -> String.format(Locale.ROOT, "%.2f", value) + unit();
+    };
   }
 }

@@ -1,32 +1,48 @@
 package mishmash.live;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
-/** The live parameters of an object: its {@link Live} fields, in declaration order. */
+/**
+ * The registry of one sketch: its {@link Live} fields (parameters) and {@link Live} methods
+ * (actions), in declaration order, superclasses last. Everything else in this package works from
+ * it, so a sketch declares a parameter once and writes no glue.
+ */
 public final class Params implements Iterable<Param> {
   private final List<Param> params;
+  private final List<Action> actions;
 
-  private Params(List<Param> params) {
-    this.params = params;
+  private Params(List<Param> params, List<Action> actions) {
+    this.params = List.copyOf(params);
+    this.actions = List.copyOf(actions);
   }
 
-  /** Finds every {@link Live} field of {@code owner} and of its superclasses. */
+  /** Finds every {@link Live} field and method of {@code owner} and of its superclasses. */
   public static Params of(Object owner) {
     List<Param> found = new ArrayList<>();
+    List<Action> actions = new ArrayList<>();
     for (Class<?> c = owner.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         if (f.isAnnotationPresent(Live.class)) {
           found.add(new Param(owner, f));
         }
       }
+      List<Method> methods = new ArrayList<>(List.of(c.getDeclaredMethods()));
+      methods.sort(java.util.Comparator.comparing(Method::getName)); // reflection gives no stable order
+      for (Method m : methods) {
+        if (m.isAnnotationPresent(Live.class)) {
+          actions.add(new Action(owner, m));
+        }
+      }
     }
-    return new Params(found);
+    return new Params(found, actions);
   }
 
+  /** The parameter called {@code name}, or null. */
   public Param get(String name) {
     for (Param p : params) {
       if (p.name().equals(name)) {
@@ -34,6 +50,20 @@ public final class Params implements Iterable<Param> {
       }
     }
     return null;
+  }
+
+  /** The action called {@code name}, or null. */
+  public Action action(String name) {
+    for (Action a : actions) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  public List<Action> actions() {
+    return actions;
   }
 
   public int size() {
@@ -47,7 +77,10 @@ public final class Params implements Iterable<Param> {
   /** The names, for messages. */
   @Override
   public String toString() {
-    return String.join(", ", params.stream().map(Param::name).toList());
+    List<String> names = new ArrayList<>();
+    params.forEach(p -> names.add(p.name()));
+    actions.forEach(a -> names.add(a.name() + "()"));
+    return String.join(", ", names);
   }
 
   @Override
