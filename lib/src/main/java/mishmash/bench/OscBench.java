@@ -1,0 +1,151 @@
+package mishmash.bench;
+
+import com.illposed.osc.BufferBytesReceiver;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCSerializer;
+import com.illposed.osc.OSCSerializerAndParserBuilder;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import mishmash.live.Change;
+import mishmash.live.Controls;
+import mishmash.live.Live;
+import mishmash.live.Param;
+import mishmash.live.Params;
+import mishmash.live.osc.OscServer;
+
+/**
+ * OSC under load, on loopback: a sender paces messages at a fixed rate for a few seconds while a
+ * 60 fps frame loop applies them. Each message carries its sequence number, so every one is
+ * accounted for: lost or applied, and in which frame after it was sent ("next frame" means the
+ * first frame that started after the send).
+ *
+ * <pre>mvn -q -pl lib compile exec:java -Posc-bench [-Dexec.args="--seconds 5 --rates 1000,5000,10000"]</pre>
+ */
+public final class OscBench {
+  /** What a sketch would declare; the value is the message's sequence number. */
+  static final class Target {
+    @Live(min = 0, max = 1e9) double seq;
+  }
+
+  public static void main(String[] args) throws Exception {
+    double seconds = 5;
+    int[] rates = {1000, 5000, 10000};
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--seconds")) {
+        seconds = Double.parseDouble(args[++i]);
+      } else if (args[i].equals("--rates")) {
+        String[] r = args[++i].split(",");
+        rates = new int[r.length];
+        for (int k = 0; k < r.length; k++) {
+          rates[k] = Integer.parseInt(r[k].trim());
+        }
+      }
+    }
+    System.out.println("| messages/s | sent | applied | lost | on the next frame | latency median ms | latency p99 ms "
+        + "| frame work p99 ms | frames late (>33 ms) | RSS MB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    for (int rate : rates) {
+      run(rate, seconds);
+    }
+  }
+
+  static void run(int rate, double seconds) throws Exception {
+    int n = (int) (rate * seconds);
+    long[] sentAt = new long[n];
+    long[] sentInFrame = new long[n];
+    long[] appliedAt = new long[n];
+    long[] appliedInFrame = new long[n];
+    Target target = new Target();
+    Controls controls = new Controls("bench", Params.of(target), 1);
+    AtomicLong frameNo = new AtomicLong();
+    controls.addListener(new Controls.Listener() {
+      @Override
+      public void changed(Param param, Change cause) {
+        int seq = (int) cause.value();
+        if (seq >= 0 && seq < n) {
+          appliedAt[seq] = System.nanoTime();
+          appliedInFrame[seq] = frameNo.get();
+        }
+      }
+    });
+    OscServer server = OscServer.start(controls, null, new OscServer.Settings("127.0.0.1", 0, false, 0, List.of()));
+    double[] work = new double[(int) (seconds * 60) + 600];
+    int[] frames = {0};
+    int[] late = {0};
+    Thread loop = new Thread(() -> {
+      long period = 16_666_667L;
+      long next = System.nanoTime();
+      long last = next;
+      while (!Thread.currentThread().isInterrupted()) {
+        long start = System.nanoTime();
+        if (start - last > 2 * period) {
+          late[0]++;
+        }
+        last = start;
+        frameNo.incrementAndGet();
+        controls.frame(frameNo.get(), start / 1e9);
+        if (frames[0] < work.length) {
+          work[frames[0]++] = (System.nanoTime() - start) / 1e6;
+        }
+        next += period;
+        long sleep = next - System.nanoTime();
+        if (sleep > 0) {
+          try {
+            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+    }, "frames");
+    loop.start();
+    DatagramChannel out = DatagramChannel.open();
+    InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.port());
+    ByteBuffer buffer = ByteBuffer.allocate(256);
+    OSCSerializer serializer = new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer));
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      long due = t0 + (long) (i * 1e9 / rate);
+      while (System.nanoTime() < due) {
+        Thread.onSpinWait();
+      }
+      buffer.clear();
+      serializer.write(new OSCMessage("/mishmash/bench/seq", List.of((float) i)));
+      buffer.flip();
+      sentInFrame[i] = frameNo.get();
+      sentAt[i] = System.nanoTime();
+      out.send(buffer, to);
+    }
+    long end = System.nanoTime() + 3_000_000_000L;
+    while (controls.handled() < n && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(100);
+    loop.interrupt();
+    loop.join();
+    out.close();
+    controls.close();
+    int applied = 0;
+    int nextFrame = 0;
+    double[] latency = new double[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (appliedAt[i] != 0) {
+        applied++;
+        latency[k++] = (appliedAt[i] - sentAt[i]) / 1e6;
+        if (appliedInFrame[i] <= sentInFrame[i] + 1) {
+          nextFrame++;
+        }
+      }
+    }
+    double[] lat = java.util.Arrays.copyOf(latency, k);
+    double[] w = java.util.Arrays.copyOf(work, frames[0]);
+    System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f%% | %.2f | %.2f | %.3f | %d | %.0f |%n", rate, n,
+        applied, n - applied, 100.0 * nextFrame / Math.max(1, applied), Stats.median(lat),
+        Stats.percentile(lat, 99), Stats.percentile(w, 99), late[0], Stats.rssMb());
+  }
+}
