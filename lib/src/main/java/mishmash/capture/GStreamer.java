@@ -28,11 +28,18 @@ public final class GStreamer {
     }
   }
 
-  /** Null when GStreamer is usable, else why not (with what to install). Never throws. */
+  /**
+   * Null when GStreamer is usable, else why not (with what to install). Never throws. The system
+   * property {@code mishmash.gstreamer=off} makes it report GStreamer missing, to rehearse that case
+   * (the booth's message, the tests' skip) on a machine that has it.
+   */
   public static synchronized String problem() {
     if (!tried) {
       tried = true;
       try {
+        if ("off".equals(System.getProperty("mishmash.gstreamer"))) {
+          throw new UnsatisfiedLinkError("switched off with -Dmishmash.gstreamer=off");
+        }
         if (!Gst.isInitialized()) {
           Gst.init(REQUIRED, "mishmash");
         }

@@ -114,6 +114,20 @@ class CameraSourceTest {
   }
 
   @Test
+  void openingAndClosingManyTimesLeavesNoThreadsBehind() {
+    for (int i = 0; i < 15; i++) {
+      try (FrameSource source = CameraSource.pipeline("videotestsrc is-live=true", 64, 48)) {
+        Wait.running(source, 1, Duration.ofSeconds(10));
+      }
+    }
+    Wait.until(Duration.ofSeconds(5), () -> captureThreads() == 0, () -> captureThreads() + " capture threads");
+  }
+
+  static long captureThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("capture: ")).count();
+  }
+
+  @Test
   void closingIsQuickIdempotentAndFinal() {
     FrameSource source = CameraSource.pipeline("videotestsrc is-live=true", 32, 24);
     Wait.running(source, 1, Duration.ofSeconds(10));
