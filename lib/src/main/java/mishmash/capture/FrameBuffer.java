@@ -73,7 +73,7 @@ final class FrameBuffer {
   /** Producer: publishes the back slot after the caller filled {@link #backPixels()}. */
   void publish() {
     long number = published + 1;
-    frames[back] = new Frame(slots[back], width, height, number);
+    frames[back] = new Frame(slots[back], width, height, number, System.nanoTime());
     published = number;
     back = middle.getAndSet(back | FRESH) & INDEX;
   }
