@@ -45,8 +45,9 @@ class FrameBufferTest {
     Set<int[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     long last = 0;
     int checked = 0;
-    long end = System.nanoTime() + 300_000_000L;
-    while (System.nanoTime() < end) {
+    // until 200 frames were checked; a busy 2-core machine may need seconds for that
+    long end = System.nanoTime() + 10_000_000_000L;
+    while (checked < 200 && System.nanoTime() < end) {
       Frame f = buffer.latest();
       if (f == null || f.number() == last) {
         continue;
@@ -65,7 +66,7 @@ class FrameBufferTest {
     }
     stop.set(true);
     producer.join();
-    assertTrue(checked > 20, "checked " + checked + " frames");
+    assertTrue(checked >= 20, "checked " + checked + " frames");
     assertTrue(arrays.size() <= 3, arrays.size() + " arrays");
     Frame again = buffer.latest();
     assertSame(again, buffer.latest(), "no new frame: the same one again");
