@@ -51,6 +51,7 @@ abstract class GstSource implements FrameSource {
   private volatile int generation;
   private volatile long lastProgress;
   private volatile boolean everRan;
+  private volatile boolean warnedShort;
 
   // Only touched on the source's thread:
   private Pipeline pipeline;
@@ -177,7 +178,16 @@ abstract class GstSource implements FrameSource {
       }
       try {
         synchronized (producer) {
-          if (gen == generation && !closed && frames.publishBgrx(bytes)) {
+          if (gen != generation || closed) {
+            return FlowReturn.OK;
+          }
+          if (!frames.publishBgrx(bytes)) {
+            if (!warnedShort) {
+              warnedShort = true;
+              LOG.warn("{}: a frame of {} bytes where {}x{} BGRx needs {}; dropped", name, bytes.remaining(),
+                  frames.width(), frames.height(), 4L * frames.width() * frames.height());
+            }
+          } else {
             lastProgress = System.nanoTime();
             if (!everRan || status.state() != State.RUNNING) {
               everRan = true;

@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import mishmash.capture.SourceStatus.State;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Gst;
+import org.freedesktop.gstreamer.Pipeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +96,31 @@ class VideoFileSourceTest {
     Path cut = Files.write(tmp.resolve("cut.ogv"), Arrays.copyOf(real, real.length / 2));
     try (FrameSource video = new VideoFileSource(cut, 160, 120, FAST)) {
       Wait.until(Duration.ofSeconds(15), () -> video.frameCount() >= 30, video::toString);
+    }
+  }
+
+  @Test
+  void aFileWithSoundPlaysItsPictureAndLoops() throws Exception {
+    Path withSound = tmp.resolve("with-sound.ogv");
+    Pipeline writer = (Pipeline) Gst.parseLaunch("oggmux name=mux ! filesink location=" + CameraSource.quote(withSound.toString())
+        + " videotestsrc num-buffers=20 ! video/x-raw,width=64,height=48,framerate=20/1 ! videoconvert ! theoraenc ! mux."
+        + " audiotestsrc num-buffers=10 ! audioconvert ! vorbisenc ! mux.");
+    CountDownLatch done = new CountDownLatch(1);
+    Bus.EOS eos = source -> done.countDown();
+    Bus.ERROR error = (source, code, message) -> done.countDown();
+    Bus bus = writer.getBus();
+    bus.connect(eos);
+    bus.connect(error);
+    writer.play();
+    assertTrue(done.await(20, TimeUnit.SECONDS), "the fixture was written");
+    writer.stop();
+    bus.disconnect(eos);
+    bus.disconnect(error);
+    bus.dispose();
+    writer.dispose();
+    assertTrue(Files.size(withSound) > 1000, "fixture size " + Files.size(withSound));
+    try (FrameSource video = new VideoFileSource(withSound, 64, 48, FAST)) {
+      Wait.running(video, 30, Duration.ofSeconds(15));
     }
   }
 
