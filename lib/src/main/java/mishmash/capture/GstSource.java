@@ -37,14 +37,17 @@ abstract class GstSource implements FrameSource {
   private static final Logger LOG = LoggerFactory.getLogger(GstSource.class);
   /** Default wait between attempts to reopen a lost input. */
   static final Duration RETRY = Duration.ofSeconds(2);
-  /** A running pipeline that delivers nothing for this long is restarted (e.g. a camera that froze). */
-  private static final long STALL_NANOS = Duration.ofSeconds(8).toNanos();
   private static final String SINK = "mishmash-sink";
 
   private final String name;
   private final FrameBuffer frames;
   private final Retrier thread;
   private final Object producer = new Object();
+  /**
+   * A pipeline that delivers nothing for this long is restarted (a camera that froze without an
+   * error): four retry intervals, at least 2 s, so 8 s by default.
+   */
+  private final long stallNanos;
   private volatile SourceStatus status;
   private volatile boolean closed;
   /** Bumped on every teardown; callbacks from an older pipeline see a stale number and do nothing. */
@@ -67,6 +70,7 @@ abstract class GstSource implements FrameSource {
     this.name = name;
     this.frames = new FrameBuffer(width, height);
     this.thread = new Retrier(name, retry);
+    this.stallNanos = Math.max(4 * retry.toNanos(), Duration.ofSeconds(2).toNanos());
     this.status = new SourceStatus(State.STARTING, "opening " + name);
   }
 
@@ -222,8 +226,8 @@ abstract class GstSource implements FrameSource {
   }
 
   private void watchdog() {
-    if (pipeline != null && !closed && System.nanoTime() - lastProgress > STALL_NANOS) {
-      fail(generation, "no frames for " + STALL_NANOS / 1_000_000_000L + " s");
+    if (pipeline != null && !closed && System.nanoTime() - lastProgress > stallNanos) {
+      fail(generation, "no frames for " + Duration.ofNanos(stallNanos).toSeconds() + " s");
     }
   }
 

@@ -106,6 +106,15 @@ class CameraSourceTest {
   }
 
   @Test
+  void aPipelineThatFreezesWithoutAnErrorIsRestarted() {
+    try (FrameSource frozen = CameraSource.pipeline("videotestsrc is-live=true ! valve drop=true", 32, 24, FAST)) {
+      Wait.until(Duration.ofSeconds(10), () -> frozen.status().message().contains("no frames for 2 s"), frozen::toString);
+      assertEquals(State.WAITING, frozen.status().state());
+      assertEquals(0, frozen.frameCount());
+    }
+  }
+
+  @Test
   void nonsensePipelinesAreRejectedWithTheReason() {
     var e = assertThrows(IllegalArgumentException.class, () -> CameraSource.pipeline("nosuchelement ! fakesink", 64, 48));
     assertTrue(e.getMessage().contains("nosuchelement"), e.getMessage());
