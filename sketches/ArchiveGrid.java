@@ -107,7 +107,8 @@ public class ArchiveGrid extends MishmashSketch {
     fill(222, 218, 200);
     text("No. " + c.seed(), cell.x - 3, cell.y + cell.h + 7);
     fill(140, 138, 124);
-    text("gen " + c.generation() + " · " + c.source().label(), cell.x - 3, cell.y + cell.h + 21);
+    String origin = c.name().isEmpty() ? c.source().label() : c.name(); // a booth visitor goes by name
+    text("gen " + c.generation() + " · " + origin, cell.x - 3, cell.y + cell.h + 21);
   }
 
   void warning(String text) {

@@ -80,6 +80,8 @@ public final class Archive {
   private boolean tornTail;
   private int deletions;
   private int skipped;
+  /** How far into the index file {@link #refresh} has read. */
+  private long indexRead;
 
   private Archive(Path dir, int max) {
     this.dir = dir;
@@ -167,6 +169,87 @@ public final class Archive {
     if (skipped > 0 || deletions > 0) {
       compact();
     }
+    indexRead = indexSize();
+  }
+
+  private long indexSize() {
+    try {
+      return Files.size(dir.resolve(INDEX));
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Reads what another program (the booth) has added to the index since this archive was opened
+   * or last refreshed, and returns the creatures that are new here. Deletions by the other program
+   * are applied too. Cheap when nothing changed: it reads only the bytes added since.
+   */
+  public synchronized List<Creature> refresh() {
+    Path index = dir.resolve(INDEX);
+    long size = indexSize();
+    if (size < indexRead) {
+      indexRead = 0; // rewritten (compacted): read it all again; known creatures are skipped
+    }
+    if (size == indexRead) {
+      return List.of();
+    }
+    byte[] added;
+    try (FileChannel channel = FileChannel.open(index, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size - indexRead, 64L << 20));
+      channel.position(indexRead);
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        // read what is there
+      }
+      added = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    } catch (IOException e) {
+      LOG.warn("archive: cannot read new lines of {} ({})", index, e.getMessage());
+      return List.of();
+    }
+    int end = added.length;
+    while (end > 0 && added[end - 1] != '\n') {
+      end--; // a line still being written is read next time
+    }
+    indexRead += end;
+    List<Creature> fresh = new ArrayList<>();
+    for (String line : new String(added, 0, end, StandardCharsets.UTF_8).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        Index.Entry entry = Index.parse(line);
+        if (entry.deleted() != null) {
+          creatures.remove(entry.deleted());
+        } else if (!creatures.containsKey(entry.creature().seed())
+            && Files.isRegularFile(dir.resolve(entry.creature().fileName()))) {
+          creatures.put(entry.creature().seed(), entry.creature());
+          fresh.add(entry.creature());
+        }
+      } catch (IllegalArgumentException e) {
+        skip(index + ": a damaged line added by another program (" + e.getMessage() + ")");
+      }
+    }
+    fresh.removeIf(c -> !creatures.containsKey(c.seed())); // added, then deleted, in the same stretch
+    return fresh;
+  }
+
+  /**
+   * Removes a creature at once, picture and all (a visitor's profile deleted at their request):
+   * the index records the deletion, so every program sharing the archive drops it too.
+   *
+   * @return false if there was no such creature
+   */
+  public synchronized boolean delete(long seed) {
+    boolean known = creatures.remove(seed) != null;
+    unsaved.remove(seed);
+    try {
+      Files.deleteIfExists(dir.resolve(seed + ".png"));
+      disk.append(dir.resolve(INDEX), (tornTail ? "\n" : "") + Index.deletion(seed) + "\n");
+      tornTail = false;
+    } catch (IOException e) {
+      LOG.warn("archive: could not delete {} ({})", seed, e.getMessage());
+    }
+    return known;
   }
 
   private void skip(String why) {

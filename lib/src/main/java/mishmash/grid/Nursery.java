@@ -67,6 +67,10 @@ public final class Nursery implements AutoCloseable {
   private volatile float[] steer;
   /** Pictures per second spent on breathing, at most. */
   private float breathRate = 5;
+  /** Seconds between looks at the archive for creatures another program added (booth visitors). */
+  public static final double VISITOR_CHECK = 2.0;
+  private double nextVisitorCheck;
+  private boolean visitorsInFlight;
 
   /**
    * @param clock sketch time in seconds
@@ -296,7 +300,7 @@ public final class Nursery implements AutoCloseable {
     List<Genome> poses = new ArrayList<>();
     for (int i = 0; i < batch; i++) {
       Cell c = grid.get((breathCursor + i) % grid.size());
-      if (c.expecting || c.film.end() > now + cellPeriod) {
+      if (c.expecting || c.film.end() > now + cellPeriod || c.creature.source() == Creature.Source.BOOTH) {
         continue;
       }
       c.breaths++;
@@ -334,9 +338,62 @@ public final class Nursery implements AutoCloseable {
       r.run();
     }
     double now = clock.getAsDouble();
+    welcomeVisitors(now);
     while (!due.isEmpty() && due.firstKey() <= now) {
       due.pollFirstEntry().getValue().forEach(Runnable::run);
     }
+  }
+
+  /**
+   * Every {@link #VISITOR_CHECK} seconds, looks in the archive for creatures another program added
+   * (a visitor's profile from the booth) and gives each a cell on the wall, crossfading in over two
+   * seconds. From then on a visitor is a creature like any other: a parent for later births. It does
+   * not breathe: its picture is the booth's, not the model's drawing of its genes.
+   */
+  private void welcomeVisitors(double now) {
+    if (now < nextVisitorCheck || visitorsInFlight || grid == null) {
+      return;
+    }
+    nextVisitorCheck = now + VISITOR_CHECK;
+    visitorsInFlight = true;
+    run(() -> {
+      List<Creature> visitors = new ArrayList<>();
+      List<Image> pictures = new ArrayList<>();
+      for (Creature c : archive.refresh()) {
+        Optional<Image> picture = c.source() == Creature.Source.BOOTH && fits(c) ? pictureOf(c) : Optional.empty();
+        if (picture.isPresent()) {
+          visitors.add(c);
+          pictures.add(picture.get());
+        }
+      }
+      return () -> {
+        visitorsInFlight = false;
+        for (int i = 0; i < visitors.size(); i++) {
+          welcome(visitors.get(i), pictures.get(i));
+        }
+      };
+    }, () -> visitorsInFlight = false);
+  }
+
+  private void welcome(Creature visitor, Image picture) {
+    for (Cell c : grid) {
+      if (c.creature.seed() == visitor.seed()) {
+        return;
+      }
+    }
+    Cell cell = grid.nextToDie(DeathPolicy.LEAST_RECENT, new Random(visitor.seed()));
+    if (cell == null) {
+      return;
+    }
+    double now = clock.getAsDouble();
+    cell.film.cut(now, new Image[] {picture}, now, 2.0, scratch);
+    cell.creature = visitor;
+    cell.placedAt = now;
+    cell.bornHere = true;
+    cell.breaths = 0;
+    cell.expecting = false;
+    LOG.info("nursery: visitor {} ({}) joined the wall", visitor.seed(), visitor.name());
+    saveGrid();
   }
 
   /** Runs {@code r} in the first update at or after sketch time {@code t}. */

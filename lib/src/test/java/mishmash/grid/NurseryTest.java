@@ -192,4 +192,34 @@ class NurseryTest {
     }
     assertEquals(4, moved, "every cell breathes");
   }
+
+  @Test
+  void aBoothVisitorAddedByAnotherProgramJoinsTheRunningGrid() {
+    Nursery n = nursery(dir);
+    Grid grid = n.open(4, 3, 5, 0.7f);
+    // the booth, another program, opens the same archive and adds a visitor's profile
+    Archive booth = Archive.open(dir);
+    long visitor = 4242L;
+    mishmash.model.Image picture = mishmash.model.Image.of(new java.awt.image.BufferedImage(gan.width(), gan.height(),
+        java.awt.image.BufferedImage.TYPE_INT_RGB));
+    booth.add(new Creature(visitor, mishmash.latent.Genome.fresh(7, grid.get(0).creature().genome().layers(),
+        gan.latentSize()), new long[0], System.currentTimeMillis(), Creature.Source.BOOTH, 0, gan.manifest().name(),
+        "Zoë 🦾 زهرة"), picture);
+    now += Nursery.VISITOR_CHECK + 0.1;
+    n.update();
+    assertTrue(Arrays.stream(seeds(n.grid())).anyMatch(s -> s == visitor), "the visitor is on the wall");
+    Creature onWall = null;
+    for (Cell c : n.grid()) {
+      if (c.creature().seed() == visitor) {
+        onWall = c.creature();
+      }
+    }
+    assertEquals("Zoë 🦾 زهرة", onWall.name(), "the name as typed");
+    // and the visitor is kept when the wall restarts
+    Nursery again = nursery(dir);
+    assertTrue(Arrays.stream(seeds(again.open(4, 3, 5, 0.7f))).anyMatch(s -> s == visitor), "after a restart too");
+    // deleted at the visitor's request: gone from the archive for every program sharing it
+    assertTrue(booth.delete(visitor));
+    assertFalse(Archive.open(dir).contains(visitor));
+  }
 }
