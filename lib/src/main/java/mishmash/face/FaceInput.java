@@ -45,7 +45,9 @@ final class FaceInput {
 
   /**
    * Writes the {@code cw × ch} region at (cx, cy), placed in a black square as {@code p} says and
-   * resized to {@code size}, into {@code out} as 3 planes of {@code size × size}.
+   * resized to {@code size}, into {@code out} as 3 planes of {@code size × size}. Bilinear in two
+   * passes: each source row needed is blended across once (kept for the next output row, which
+   * mostly needs it again), then pairs of rows are blended down.
    */
   private static void fill(int[] argb, int stride, int cx, int cy, int cw, int ch, Placement p, int size,
       float[] mean, float[] out, int offset) {
@@ -54,25 +56,56 @@ final class FaceInput {
     float[] frac = new float[size];
     axis(p.side(), size, lo, hi, frac);
     int plane = size * size;
-    float[] top = new float[3];
-    float[] bottom = new float[3];
+    float[][] rows = {new float[3 * size], new float[3 * size]};
+    int[] rowOf = {Integer.MIN_VALUE, Integer.MIN_VALUE};
     for (int oy = 0; oy < size; oy++) {
-      int y0 = lo[oy] - p.padTop();
-      int y1 = hi[oy] - p.padTop();
+      float[] top = row(argb, stride, cx, cy, cw, ch, p, lo[oy] - p.padTop(), lo, hi, frac, rows, rowOf);
+      float[] bottom = row(argb, stride, cx, cy, cw, ch, p, hi[oy] - p.padTop(), lo, hi, frac, rows, rowOf);
       float fy = frac[oy];
-      for (int ox = 0; ox < size; ox++) {
-        int x0 = lo[ox] - p.padLeft();
-        int x1 = hi[ox] - p.padLeft();
-        float fx = frac[ox];
-        lerpRow(argb, stride, cx, cy, cw, ch, y0, x0, x1, fx, top);
-        lerpRow(argb, stride, cx, cy, cw, ch, y1, x0, x1, fx, bottom);
-        int o = offset + oy * size + ox;
-        for (int c = 0; c < 3; c++) {
-          float v = top[c] + (bottom[c] - top[c]) * fy;
-          out[o + c * plane] = (v - mean[c]) / 255f;
+      int o = offset + oy * size;
+      for (int c = 0; c < 3; c++) {
+        float m = mean[c];
+        int base = c * size;
+        int to = o + c * plane;
+        for (int ox = 0; ox < size; ox++) {
+          float t = top[base + ox];
+          out[to + ox] = (t + (bottom[base + ox] - t) * fy - m) / 255f;
         }
       }
     }
+  }
+
+  /** Source row {@code y} of the region (black outside it) blended across to {@code size} columns, from a two-row cache. */
+  private static float[] row(int[] argb, int stride, int cx, int cy, int cw, int ch, Placement p, int y,
+      int[] lo, int[] hi, float[] frac, float[][] rows, int[] rowOf) {
+    for (int i = 0; i < 2; i++) {
+      if (rowOf[i] == y) {
+        return rows[i];
+      }
+    }
+    // replace the row the caller is not about to use: the older one (lower source row)
+    int slot = rowOf[0] < rowOf[1] ? 0 : 1;
+    float[] r = rows[slot];
+    rowOf[slot] = y;
+    int size = lo.length;
+    if (y < 0 || y >= ch) {
+      java.util.Arrays.fill(r, 0f);
+      return r;
+    }
+    int start = (cy + y) * stride + cx;
+    for (int ox = 0; ox < size; ox++) {
+      int x0 = lo[ox] - p.padLeft();
+      int x1 = hi[ox] - p.padLeft();
+      int a = x0 >= 0 && x0 < cw ? argb[start + x0] : 0;
+      int b = x1 >= 0 && x1 < cw ? argb[start + x1] : 0;
+      float fx = frac[ox];
+      for (int c = 0; c < 3; c++) {
+        int shift = 16 - 8 * c;
+        float va = (a >> shift) & 0xff;
+        r[c * size + ox] = va + (((b >> shift) & 0xff) - va) * fx;
+      }
+    }
+    return r;
   }
 
   /** TensorFlow's source positions for each output index: floor, ceil (clamped) and the fraction between. */
@@ -85,25 +118,5 @@ final class FaceInput {
       hi[i] = Math.min(in - 1, (int) Math.ceil(f));
       frac[i] = f - lo[i];
     }
-  }
-
-  private static void lerpRow(int[] argb, int stride, int cx, int cy, int cw, int ch, int y, int x0, int x1, float fx,
-      float[] rgb) {
-    int a = pixel(argb, stride, cx, cy, cw, ch, x0, y);
-    int b = pixel(argb, stride, cx, cy, cw, ch, x1, y);
-    for (int c = 0; c < 3; c++) {
-      int shift = 16 - 8 * c;
-      float va = (a >> shift) & 0xff;
-      float vb = (b >> shift) & 0xff;
-      rgb[c] = va + (vb - va) * fx;
-    }
-  }
-
-  /** The pixel at (x, y) of the region, or black outside it. */
-  private static int pixel(int[] argb, int stride, int cx, int cy, int cw, int ch, int x, int y) {
-    if (x < 0 || y < 0 || x >= cw || y >= ch) {
-      return 0;
-    }
-    return argb[(cy + y) * stride + cx + x];
   }
 }
