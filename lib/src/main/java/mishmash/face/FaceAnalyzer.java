@@ -142,12 +142,12 @@ public final class FaceAnalyzer implements AutoCloseable {
       if (detections.isEmpty()) {
         return List.of();
       }
-      List<FaceNetOutput> marks = runFaceNets(m, argb, width, crops, false);
+      List<float[]> marks = landmarks(faceBatch(m, argb, width, crops), crops);
       List<Box> aligned = new ArrayList<>();
       List<Box> alignedCrops = new ArrayList<>();
       List<List<Point>> landmarks = new ArrayList<>();
       for (int i = 0; i < detections.size(); i++) {
-        List<Point> points = points(marks.get(i).landmarks(), landmarkFrame(detections.get(i).box(), crops.get(i)));
+        List<Point> points = points(marks.get(i), landmarkFrame(detections.get(i).box(), crops.get(i)));
         Box box = bounds(points).pad(ALIGN_PADDING);
         landmarks.add(points);
         aligned.add(box);
@@ -155,7 +155,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         // a crop of nothing (landmarks all outside the frame) falls back to the detector's box
         alignedCrops.add(crop.width() >= 1 && crop.height() >= 1 ? crop : crops.get(i));
       }
-      List<FaceNetOutput> reads = runFaceNets(m, argb, width, alignedCrops, true);
+      List<FaceNetOutput> reads = read(faceBatch(m, argb, width, alignedCrops));
       List<Face> faces = new ArrayList<>();
       for (int i = 0; i < detections.size(); i++) {
         faces.add(face(detections.get(i), landmarks.get(i), aligned.get(i), reads.get(i)));
@@ -202,17 +202,16 @@ public final class FaceAnalyzer implements AutoCloseable {
   synchronized FaceNetOutput faceNets(int[] argb, int width, int height, Box crop) {
     check(argb, width, height);
     try (NDManager m = root.newSubManager()) {
-      FaceNetOutput marks = runFaceNets(m, argb, width, List.of(crop), false).get(0);
-      FaceNetOutput reads = runFaceNets(m, argb, width, List.of(crop), true).get(0);
-      return new FaceNetOutput(marks.landmarks(), reads.expressions(), reads.age(), reads.gender());
+      Batch batch = faceBatch(m, argb, width, List.of(crop));
+      FaceNetOutput reads = read(batch).get(0);
+      return new FaceNetOutput(landmarks(batch, List.of(crop)).get(0), reads.expressions(), reads.age(), reads.gender());
     }
   }
 
-  /**
-   * Runs the landmark net ({@code read == false}) or the age/gender and expression nets (true) on
-   * whole-pixel crops, batched. Landmarks come back mapped to crop pixels scaled to 0..1 of the crop.
-   */
-  private List<FaceNetOutput> runFaceNets(NDManager m, int[] argb, int width, List<Box> crops, boolean read) {
+  /** Face crops as one input batch [N, 3, 112, 112], and where each crop landed in its padded square. */
+  private record Batch(NDArray x, FaceInput.Placement[] places) {}
+
+  private Batch faceBatch(NDManager m, int[] argb, int width, List<Box> crops) {
     ensureOpen();
     int n = crops.size();
     int plane = 3 * FaceInput.FACE_SIZE * FaceInput.FACE_SIZE;
@@ -221,32 +220,40 @@ public final class FaceAnalyzer implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       places[i] = FaceInput.face(argb, width, crops.get(i), input, i * plane);
     }
-    NDArray x = m.create(input, new Shape(n, 3, FaceInput.FACE_SIZE, FaceInput.FACE_SIZE));
-    List<FaceNetOutput> out = new ArrayList<>();
-    if (!read) {
-      float[] raw = landmarkNet.forward(x).toFloatArray();
-      for (int i = 0; i < n; i++) {
-        Box c = crops.get(i);
-        FaceInput.Placement p = places[i];
-        // face-api.js takes the padding before the crop as half the difference of its sides, half a
-        // pixel more than was padded when the difference is odd; we follow it, see landmarkFrame
-        float padLeft = c.width() < c.height() ? (c.height() - c.width()) / 2f : 0;
-        float padTop = c.height() < c.width() ? (c.width() - c.height()) / 2f : 0;
-        float[] rel = new float[136];
-        for (int k = 0; k < 68; k++) {
-          rel[2 * k] = (raw[i * 136 + 2 * k] * p.side() - padLeft) / c.width();
-          rel[2 * k + 1] = (raw[i * 136 + 2 * k + 1] * p.side() - padTop) / c.height();
-        }
-        out.add(new FaceNetOutput(rel, null, Float.NaN, null));
+    return new Batch(m.create(input, new Shape(n, 3, FaceInput.FACE_SIZE, FaceInput.FACE_SIZE)), places);
+  }
+
+  /** The landmark net on a batch: per crop, 68 (x, y) relative to the crop (0..1), as face-api.js gives them. */
+  private List<float[]> landmarks(Batch batch, List<Box> crops) {
+    float[] raw = landmarkNet.forward(batch.x()).toFloatArray();
+    List<float[]> out = new ArrayList<>();
+    for (int i = 0; i < crops.size(); i++) {
+      Box c = crops.get(i);
+      FaceInput.Placement p = batch.places()[i];
+      // face-api.js takes the padding before the crop as half the difference of its sides, half a
+      // pixel more than was padded when the difference is odd; we follow it, see landmarkFrame
+      float padLeft = c.width() < c.height() ? (c.height() - c.width()) / 2f : 0;
+      float padTop = c.height() < c.width() ? (c.width() - c.height()) / 2f : 0;
+      float[] rel = new float[136];
+      for (int k = 0; k < 68; k++) {
+        rel[2 * k] = (raw[i * 136 + 2 * k] * p.side() - padLeft) / c.width();
+        rel[2 * k + 1] = (raw[i * 136 + 2 * k + 1] * p.side() - padTop) / c.height();
       }
-      return out;
+      out.add(rel);
     }
+    return out;
+  }
+
+  /** The expression and the age/gender nets on the same batch (no landmarks in what they return). */
+  private List<FaceNetOutput> read(Batch batch) {
+    NDArray x = batch.x();
     float[] expressions = expressionNet.forward(x).softmax(1).toFloatArray();
     NDList ageGender = ageGenderNet.forward(x);
     float[] ages = ageGender.get(0).toFloatArray();
     float[] genders = ageGender.get(1).toFloatArray();
     int e = Expression.values().length;
-    for (int i = 0; i < n; i++) {
+    List<FaceNetOutput> out = new ArrayList<>();
+    for (int i = 0; i < ages.length; i++) {
       float[] ex = new float[e];
       System.arraycopy(expressions, i * e, ex, 0, e);
       out.add(new FaceNetOutput(null, ex, ages[i], new float[] {genders[2 * i], genders[2 * i + 1]}));

@@ -148,11 +148,7 @@ final class TfWeights {
 
   /** The values of tensor {@code name}, checked to have {@code shape} (-1 matches any size). */
   float[] get(String name, int... shape) {
-    int[] have = shapes.get(name);
-    if (have == null) {
-      throw new ModelException(manifest, "has no weight \"" + name + "\": it is not the model this role needs. "
-          + "Check which file model.json names for it. " + RECOPY);
-    }
+    int[] have = shape(name);
     boolean ok = have.length == shape.length;
     for (int i = 0; ok && i < shape.length; i++) {
       ok = shape[i] < 0 || shape[i] == have[i];
@@ -166,7 +162,11 @@ final class TfWeights {
 
   /** The shape of tensor {@code name} as stored. */
   int[] shape(String name) {
-    get(name, shapes.getOrDefault(name, new int[0]));
-    return shapes.get(name).clone();
+    int[] have = shapes.get(name);
+    if (have == null) {
+      throw new ModelException(manifest, "has no weight \"" + name + "\": it is not the model this role needs. "
+          + "Check which file model.json names for it. " + RECOPY);
+    }
+    return have.clone();
   }
 }
