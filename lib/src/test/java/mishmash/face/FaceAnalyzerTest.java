@@ -98,6 +98,29 @@ class FaceAnalyzerTest {
   }
 
   @Test
+  void twoFacesComeBackLargestFirstAndBatchingChangesNothing() {
+    Fixture big = Fixture.load("astronaut-face-200");
+    Fixture small = Fixture.load("astronaut-320x240");
+    int[] frame = Frames.paste(small.argb(), 320, 240, 640, 480, 310, 230);
+    for (int y = 0; y < 200; y++) {
+      System.arraycopy(big.argb(), y * 200, frame, (y + 10) * 640 + 10, 200);
+    }
+    List<Face> faces = analyzer.analyze(frame, 640, 480);
+    assertEquals(2, faces.size());
+    assertTrue(faces.get(0).box().area() > faces.get(1).box().area());
+    assertTrue(faces.get(0).box().x() < 210 && faces.get(1).box().x() > 310, "where they are");
+    // each face read in a batch of two equals the same crop read alone
+    for (Face face : faces) {
+      Box crop = face.alignedBox().clipToPixels(640, 480);
+      FaceAnalyzer.FaceNetOutput alone = analyzer.faceNets(frame, 640, 480, crop);
+      assertEquals(alone.age(), face.age(), 1e-3f);
+      for (Expression x : Expression.values()) {
+        assertEquals(alone.expressions()[x.ordinal()], face.expressions().get(x), 1e-5f);
+      }
+    }
+  }
+
+  @Test
   void facesBelowTheMinimumSizeAreLeftOut() {
     Fixture f = Fixture.load("astronaut-320x240");
     Face face = analyzer.analyze(f.argb(), f.width(), f.height()).get(0);
