@@ -19,8 +19,8 @@ import java.util.Map;
  * <pre>
  * {
  *   "name": "creatures-128",
- *   "kind": "generator",                  generator | translator | encoder | face
- *   "format": "djl",                      djl | torchscript | onnx
+ *   "kind": "generator",                  generator | translator | encoder | face | face-analysis
+ *   "format": "djl",                      djl | torchscript | onnx | tfjs
  *   "latent_size": 128,
  *   "image_size": [128, 128],             or one number for a square
  *   "pixel_range": [-1, 1],               what the network outputs for black and white
@@ -51,9 +51,18 @@ public record Manifest(
 
   public static final String FILE_NAME = "model.json";
 
-  public enum Kind { GENERATOR, TRANSLATOR, ENCODER, FACE }
+  /** What a model does; written in model.json in lower case, with '-' for '_'. */
+  public enum Kind {
+    GENERATOR, TRANSLATOR, ENCODER, FACE, FACE_ANALYSIS;
 
-  public enum Format { DJL, TORCHSCRIPT, ONNX }
+    /** As written in model.json. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** How the weights are stored; {@code tfjs}: TensorFlow.js weights manifests + .bin (face analysis only). */
+  public enum Format { DJL, TORCHSCRIPT, ONNX, TFJS }
 
   /** The path of the file named under {@code files.<role>}; it need not exist. */
   public Path file(String role) {
@@ -144,11 +153,11 @@ public record Manifest(
 
     <E extends Enum<E>> E choice(String field, Class<E> type) {
       String options = String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
-          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+          .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
       JsonElement e = required(field, "one of " + options);
       String value = e.isJsonPrimitive() ? e.getAsString() : e.toString();
       try {
-        return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException ex) {
         throw wrong(field, "is \"" + value + "\", which Mishmash does not know; use one of " + options);
       }

@@ -41,13 +41,15 @@ public final class Models {
   public static Generator load(Path folder) {
     Manifest manifest = Manifest.read(folder);
     if (manifest.kind() != Manifest.Kind.GENERATOR) {
-      throw new ModelException(folder.resolve(Manifest.FILE_NAME), "is a \"" + manifest.kind().name().toLowerCase()
+      throw new ModelException(folder.resolve(Manifest.FILE_NAME), "is a \"" + manifest.kind().label()
           + "\" model, not a generator. Pick a generator model.");
     }
     return switch (manifest.format()) {
       case DJL -> new DjlGenerator(manifest);
       case TORCHSCRIPT -> new EngineGenerator(manifest, "PyTorch");
       case ONNX -> new EngineGenerator(manifest, "OnnxRuntime");
+      case TFJS -> throw new ModelException(folder.resolve(Manifest.FILE_NAME), "says format \"tfjs\", which "
+          + "Mishmash reads only for face analysis. A generator must be djl, torchscript or onnx.");
     };
   }
 
