@@ -25,8 +25,8 @@ import mishmash.model.NativeTuning;
  * on the box around the landmarks (padded 20%), the age/gender net and the expression net. The three
  * 112×112 nets run batched over all faces of the frame. Results agree with face-api.js 1.7.15 on
  * TensorFlow.js's CPU backend within the tolerances stated in {@code FaceNetsTest} (each net alone)
- * and {@code FaceAnalyzerTest} (the whole pipeline): boxes and landmarks within 0.05 px, age within
- * 0.05 years, probabilities within 0.001.
+ * and {@code FaceAnalyzerTest} (the whole pipeline): boxes and landmarks within 0.01 px, age within
+ * 0.01 years, probabilities within 0.0001; measured differences are a hundred times smaller.
  *
  * <p>Faces whose detected box is shorter than {@link Options#minFaceSize()} pixels on its shorter
  * side are left out: at that size the 112×112 nets see mostly blur and guess. Very dark or washed-out
@@ -43,7 +43,8 @@ public final class FaceAnalyzer implements AutoCloseable {
    * How the analyzer looks.
    *
    * @param inputSize side the frame is scaled to for the detector, a multiple of 32 from 128 to 1024;
-   *     bigger finds smaller faces and costs more (416, as face-api.js)
+   *     bigger finds smaller faces and costs more (416, as face-api.js; 320 takes about half the
+   *     detector's time, see {@code mishmash.bench.FaceBench}, and misses small faces sooner)
    * @param minScore the least detector confidence that counts as a face, above 0 and below 1 (0.5)
    * @param minFaceSize faces smaller than this many pixels on their shorter side are left out (32)
    */

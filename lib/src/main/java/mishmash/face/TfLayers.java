@@ -99,9 +99,19 @@ final class TfLayers {
   /** Max-pool with TensorFlow's 'same' padding: the padding never wins. */
   static NDArray maxPool(NDArray x, int k, int stride) {
     int[] pad = samePadding(x, k, stride);
-    NDArray in = pad[0] + pad[1] + pad[2] + pad[3] == 0 ? x
-        : x.pad(new Shape(pad[0], pad[1], pad[2], pad[3]), Float.NEGATIVE_INFINITY);
+    if (pad[0] == 0 && pad[2] == 0 && ceilModeFits(x.getShape().get(2), k, stride)
+        && ceilModeFits(x.getShape().get(3), k, stride)) {
+      // padding only after: PyTorch's ceil mode lets the last window hang over the edge and ignores
+      // what is outside, which is what -inf padding does, without the copy
+      return Pool.maxPool2d(x, new Shape(k, k), new Shape(stride, stride), new Shape(0, 0), true);
+    }
+    NDArray in = x.pad(new Shape(pad[0], pad[1], pad[2], pad[3]), Float.NEGATIVE_INFINITY);
     return Pool.maxPool2d(in, new Shape(k, k), new Shape(stride, stride), new Shape(0, 0), false);
+  }
+
+  /** Whether PyTorch's ceil mode gives TensorFlow's 'same' output size, ceil(size / stride). */
+  private static boolean ceilModeFits(long size, int k, int stride) {
+    return size >= k && (size - k + stride - 1) / stride + 1 == (size + stride - 1) / stride;
   }
 
   /** TensorFlow's 'valid' average pool. */
