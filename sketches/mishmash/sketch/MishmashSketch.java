@@ -98,6 +98,11 @@ public abstract class MishmashSketch extends PApplet {
     return false;
   }
 
+  /** True while the sketch takes typed text itself (the panel and the TAB/arrow keys then stay out of it). */
+  public boolean typing() {
+    return false;
+  }
+
   /** True when rendering frames to files, with no window. */
   public boolean headless() {
     return headless;
@@ -135,6 +140,12 @@ public abstract class MishmashSketch extends PApplet {
       System.err.println("mishmash: " + problem);
       return null;
     }
+  }
+
+  /** Records a message that stops the sketch (shown by {@link #showProblem()}). */
+  public void problem(String message) {
+    problem = message;
+    System.err.println("mishmash: " + message);
   }
 
   /** The message that stops the sketch from running (for example a missing model), or null. */

@@ -85,6 +85,9 @@ public final class Overlay {
       }
       return;
     }
+    if (sketch.typing()) {
+      return; // the sketch takes the keys (a visitor typing a name)
+    }
     if (e.getAction() == KeyEvent.PRESS && (e.getKey() == 'p' || e.getKey() == 'P')) {
       panel().toggle();
       return;

@@ -1,0 +1,95 @@
+package mishmash.sketch;
+
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
+import java.text.AttributedString;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sets a line of text as typed, in any script: each run of characters gets a font that has their
+ * glyphs (the main font first, then every installed font, searched once per character), and Java's
+ * {@link TextLayout} orders right-to-left runs (Arabic, Hebrew) and shapes joined letters. Processing's
+ * {@code text()} draws glyph by glyph and cannot do either, so names are set here.
+ */
+public final class Lettering {
+  private static final Map<Integer, String> FALLBACK = new HashMap<>();
+  private static List<Font> installed;
+
+  private Lettering() {}
+
+  /** A layout of {@code text} at {@code size} points, main family {@code family}. */
+  public static TextLayout layout(String text, String family, int style, float size, FontRenderContext frc) {
+    String shown = text.isEmpty() ? " " : text;
+    AttributedString s = new AttributedString(shown);
+    Font main = new Font(family, style, Math.round(size)).deriveFont(size);
+    int i = 0;
+    while (i < shown.length()) {
+      int cp = shown.codePointAt(i);
+      Font f = fontFor(cp, main);
+      int j = i + Character.charCount(cp);
+      // extend the run while the same font serves (joiners and marks ride along)
+      while (j < shown.length()) {
+        int next = shown.codePointAt(j);
+        boolean rides = next == 0x200D || (next >= 0xFE00 && next <= 0xFE0F)
+            || Character.getType(next) == Character.NON_SPACING_MARK;
+        if (!rides && !fontFor(next, main).getFamily().equals(f.getFamily())) {
+          break;
+        }
+        j += Character.charCount(next);
+      }
+      s.addAttribute(TextAttribute.FONT, f, i, j);
+      i = j;
+    }
+    return new TextLayout(s.getIterator(), frc);
+  }
+
+  /** The main font if it has the glyph, else the first installed font that does, else the main font (a box). */
+  static Font fontFor(int cp, Font main) {
+    if (main.canDisplay(cp) || Character.isWhitespace(cp) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)) {
+      return main;
+    }
+    String family;
+    synchronized (FALLBACK) {
+      family = FALLBACK.computeIfAbsent(cp, c -> {
+        for (Font f : installed()) {
+          if (f.canDisplay(c)) {
+            return f.getFamily();
+          }
+        }
+        return main.getFamily();
+      });
+    }
+    return new Font(family, main.getStyle(), main.getSize()).deriveFont(main.getSize2D());
+  }
+
+  /** Characters no installed font can draw (they show as boxes): for tests and logs. */
+  public static int missing(String text) {
+    Font main = new Font("DejaVu Sans", Font.PLAIN, 12);
+    int[] count = {0};
+    text.codePoints().forEach(cp -> {
+      if (!Character.isWhitespace(cp) && cp != 0x200D && !(cp >= 0xFE00 && cp <= 0xFE0F)
+          && Character.getType(cp) != Character.FORMAT && !fontFor(cp, main).canDisplay(cp)) {
+        count[0]++;
+      }
+    });
+    return count[0];
+  }
+
+  private static synchronized List<Font> installed() {
+    if (installed == null) {
+      installed = new ArrayList<>();
+      for (Font f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts()) {
+        if (f.getStyle() == Font.PLAIN) {
+          installed.add(f.deriveFont(12f));
+        }
+      }
+    }
+    return installed;
+  }
+}
