@@ -22,10 +22,10 @@ import java.util.Map;
  *   "kind": "generator",                  generator | translator | encoder | face | face-analysis
  *   "format": "djl",                      djl | torchscript | onnx | tfjs
  *   "latent_size": 128,
- *   "image_size": [128, 128],             or one number for a square
- *   "pixel_range": [-1, 1],               what the network outputs for black and white
+ *   "image_size": [128, 128],             or one number for a square; a translator's in and out
+ *   "pixel_range": [-1, 1],               what the network takes and outputs for black and white
  *   "style_layers": 12,                   with a mapping + synthesis pair
- *   "files": { "weights": "generator.params" },   or generator / mapping + synthesis
+ *   "files": { "weights": "generator.params" },   or generator / mapping + synthesis / translator
  *   "architecture": { ... },              djl only: how to rebuild the network
  *   "provenance": { "command": "...", "data": "...", "seed": 1, "license": "CC-BY-4.0" }
  * }
@@ -117,8 +117,12 @@ public record Manifest(
     Kind kind = f.choice("kind", Kind.class);
     Format format = f.choice("format", Format.class);
     boolean generator = kind == Kind.GENERATOR;
+    if (kind == Kind.TRANSLATOR && format == Format.DJL) {
+      throw new ModelException(file, "a translator must be \"torchscript\" or \"onnx\": Mishmash trains no "
+          + "translators of its own. Export the network and set \"format\" (see docs/bring-your-own-model.md).");
+    }
     int latent = generator ? f.positiveInt("latent_size") : f.optPositiveInt("latent_size", 0);
-    int[] size = generator ? f.size("image_size") : new int[] {0, 0};
+    int[] size = generator || kind == Kind.TRANSLATOR ? f.size("image_size") : new int[] {0, 0};
     float[] range = f.range("pixel_range", -1f, 1f);
     int layers = f.optPositiveInt("style_layers", 0);
     Map<String, String> files = f.files();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +42,7 @@ public final class Models {
   public static Generator load(Path folder) {
     Manifest manifest = Manifest.read(folder);
     if (manifest.kind() != Manifest.Kind.GENERATOR) {
-      throw new ModelException(folder.resolve(Manifest.FILE_NAME), "is a \"" + manifest.kind().label()
-          + "\" model, not a generator. Pick a generator model.");
+      throw wrongKind(manifest, "a generator (latent → picture)", "generator");
     }
     return switch (manifest.format()) {
       case DJL -> new DjlGenerator(manifest);
@@ -51,6 +51,44 @@ public final class Models {
       case TFJS -> throw new ModelException(folder.resolve(Manifest.FILE_NAME), "says format \"tfjs\", which "
           + "Mishmash reads only for face analysis. A generator must be djl, torchscript or onnx.");
     };
+  }
+
+  /**
+   * Loads an image-to-image model (a CycleGAN or pix2pix generator, {@code "kind": "translator"}) by
+   * name or by path to its folder.
+   *
+   * @throws ModelException with a message that names the file and says what to do
+   */
+  public static Translator loadTranslator(String nameOrPath) {
+    return loadTranslator(resolve(nameOrPath));
+  }
+
+  /** Loads the translator in a model folder. */
+  public static Translator loadTranslator(Path folder) {
+    Manifest manifest = Manifest.read(folder);
+    if (manifest.kind() != Manifest.Kind.TRANSLATOR) {
+      throw wrongKind(manifest, "a translator (picture → picture)", "translator");
+    }
+    return switch (manifest.format()) {
+      case TORCHSCRIPT -> new EngineTranslator(manifest, "PyTorch");
+      case ONNX -> new EngineTranslator(manifest, "OnnxRuntime");
+      case DJL, TFJS -> throw new ModelException(manifest.folder().resolve(Manifest.FILE_NAME), "says format \""
+          + manifest.format().name().toLowerCase(Locale.ROOT) + "\": a translator must be torchscript or onnx.");
+    };
+  }
+
+  /** The message for a model folder of another kind than the caller needs. */
+  private static ModelException wrongKind(Manifest manifest, String needed, String kind) {
+    String has = manifest.kind().label();
+    String what = switch (manifest.kind()) {
+      case GENERATOR -> "a generator (latent → picture), for the archive grid";
+      case TRANSLATOR -> "a translator (picture → picture), for the booth";
+      case ENCODER -> "an encoder (picture → latent), for the mirror";
+      case FACE, FACE_ANALYSIS -> "a face-analysis model, for the booth";
+    };
+    return new ModelException(manifest.folder().resolve(Manifest.FILE_NAME), "says \"kind\": \"" + has
+        + "\": it is " + what + ", but this needs " + needed + ". Pick a model folder whose model.json says "
+        + "\"kind\": \"" + kind + "\".");
   }
 
   /** The folder a name stands for; "default" is looked up in models/DEFAULT. */

@@ -1,6 +1,9 @@
 package mishmash.model;
 
-/** Network output (planar RGB floats) to packed ARGB pixels. */
+/**
+ * Between packed ARGB pixels and what networks take and give: planar RGB floats (CHW), where
+ * {@code black} and {@code white} are the values a model uses for 0 and 255 (its pixel_range).
+ */
 public final class Pixels {
   private Pixels() {}
 
@@ -32,5 +35,23 @@ public final class Pixels {
       return 0; // also NaN
     }
     return x >= 255 ? 255 : (int) x;
+  }
+
+  /**
+   * One picture as 3 planes of {@code width*height} floats (R, then G, then B), each channel
+   * mapped linearly from 0..255 to black..white. Alpha is ignored: the booth's photos are opaque.
+   */
+  public static float[] toPlanes(Image image, float black, float white) {
+    int plane = image.width() * image.height();
+    float scale = (white - black) / 255f;
+    float[] chw = new float[3 * plane];
+    int[] argb = image.argb();
+    for (int p = 0; p < plane; p++) {
+      int c = argb[p];
+      chw[p] = black + (c >> 16 & 0xFF) * scale;
+      chw[plane + p] = black + (c >> 8 & 0xFF) * scale;
+      chw[2 * plane + p] = black + (c & 0xFF) * scale;
+    }
+    return chw;
   }
 }
