@@ -21,7 +21,7 @@ public final class Names {
     }
     StringBuilder kept = new StringBuilder();
     typed.codePoints().forEach(cp -> {
-      boolean control = Character.getType(cp) == Character.CONTROL;
+      boolean control = Character.getType(cp) == Character.CONTROL && !Character.isWhitespace(cp);
       boolean override = cp == 0x202A || cp == 0x202B || cp == 0x202D || cp == 0x202E || cp == 0x202C;
       boolean unassigned = !Character.isDefined(cp) || Character.getType(cp) == Character.SURROGATE;
       if (!control && !override && !unassigned) {

@@ -35,6 +35,8 @@ public final class Session {
   private double lastSeen;
   private Box held;
   private String message = "";
+  /** A message from an event (the countdown called off, no face in the photo): it stays until a face shows. */
+  private boolean sticky;
   private boolean shoot;
 
   /** @param minFace the smallest face side, as a fraction of the frame's shorter side, worth a photo */
@@ -94,24 +96,28 @@ public final class Session {
   private void look(double now, Sight sight) {
     Face face = sight.faces().isEmpty() ? null : sight.faces().get(0);
     double side = Math.min(sight.width(), sight.height());
+    String advice = "";
     if (sight.brightness() < 35) {
-      message = "It is too dark here — find some light";
+      advice = "It is too dark here — find some light";
       face = null;
     } else if (sight.brightness() > 225) {
-      message = "Too bright — step out of the glare";
+      advice = "Too bright — step out of the glare";
       face = null;
     } else if (face != null && face.box().minSide() < minFace * side) {
-      message = "Come a little closer";
+      advice = "Come a little closer";
       face = null;
     } else if (sight.faces().size() > 1) {
-      message = "Several faces — the nearest one is taken";
-    } else {
-      message = "";
+      advice = "Several faces — the nearest one is taken";
+    }
+    if (!advice.isEmpty() || face != null || !sticky) {
+      message = advice;
+      sticky = false;
     }
     if (face == null) {
       if (state != State.IDLE && now - lastSeen > GRACE) {
         if (state == State.COUNTDOWN && message.isEmpty()) {
           message = "Stay in the frame";
+          sticky = true;
         }
         held = null;
         go(State.IDLE, now);
@@ -173,6 +179,7 @@ public final class Session {
       go(State.NAME, now);
     } else {
       message = problem == null || problem.isEmpty() ? "No face found — look into the camera" : problem;
+      sticky = true;
       go(State.IDLE, now);
     }
   }
@@ -187,6 +194,7 @@ public final class Session {
   /** The name was refused (empty): say so and keep asking. */
   public void nameRefused(String why) {
     message = why;
+    sticky = true;
   }
 
   /** The card is made and saved. */
@@ -198,6 +206,7 @@ public final class Session {
   /** Back to the attract screen (a key on the card, or an error). */
   public void reset(double now, String why) {
     message = why == null ? "" : why;
+    sticky = !message.isEmpty();
     go(State.IDLE, now);
   }
 }
