@@ -164,8 +164,8 @@ public class Booth extends MishmashSketch {
     textSize(height / 18f);
     textAlign(CENTER, CENTER);
     text(typed + (frameCount / 20 % 2 == 0 ? "_" : " "), width / 2f, height * 0.8f);
-    String auto = option("--name", null);
-    if (headless() && auto != null) {
+    String auto = option("--name", null); // headless renders type the name given on the command line
+    if (headless() && auto != null && typed.length() == 0) {
       typed.append(auto);
       finish();
     }

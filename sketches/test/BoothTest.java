@@ -1,0 +1,117 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import mishmash.archive.Archive;
+import mishmash.archive.Creature;
+import mishmash.booth.BoothStore;
+import mishmash.sketch.Headless;
+import mishmash.sketch.Lettering;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The booth headless, fed from a folder of photos: from a face to a saved card and an archive entry. */
+class BoothTest {
+  static final Path FACES = Paths.get("../lib/src/test/resources/fixtures/face");
+  @TempDir Path tmp;
+
+  /** A folder "camera" holding {@code pictures}, plus a text file and a broken PNG it must skip. */
+  Path camera(BufferedImage... pictures) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("camera"));
+    for (int i = 0; i < pictures.length; i++) {
+      ImageIO.write(pictures[i], "png", dir.resolve("photo-" + i + ".png").toFile());
+    }
+    Files.writeString(dir.resolve("notes.txt"), "not a picture");
+    Files.write(dir.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+    return dir;
+  }
+
+  static BufferedImage astronaut() throws IOException {
+    return ImageIO.read(FACES.resolve("astronaut-320x240.png").toFile());
+  }
+
+  /** Runs the booth for {@code seconds} of sketch time at 10 fps; returns its store. */
+  BoothStore run(Path camera, String name, double seconds) {
+    Booth booth = new Booth();
+    booth.args = new String[] {"--camera", "folder:" + camera, "--name", name, "--seed", "5",
+        "--archive", tmp.resolve("archive").toString(), "--booth", tmp.resolve("booth").toString()};
+    Headless.render(booth, 640, 360, 10, (int) (seconds * 10), tmp.resolve("frames"));
+    return new BoothStore(tmp.resolve("booth"), false);
+  }
+
+  @Test
+  void aFaceBecomesACardAndJoinsTheArchive() throws Exception {
+    String name = "Zoë 🤖 زهرة";
+    BoothStore store = run(camera(astronaut()), name, 7);
+    List<Long> ids = store.ids();
+    assertEquals(1, ids.size(), "one visitor, one profile");
+    long id = ids.get(0);
+    assertEquals(name, store.read(id).name(), "the name as typed");
+    BufferedImage card = ImageIO.read(store.card(id).toFile());
+    assertEquals(1240, card.getWidth(), "print-ready A6 at 300 dpi");
+    assertFalse(Files.exists(tmp.resolve("booth/selfies")), "no raw selfie is kept");
+    Creature c = Archive.open(tmp.resolve("archive")).get(id).orElseThrow();
+    assertEquals(Creature.Source.BOOTH, c.source());
+    assertEquals(name, c.name());
+    assertEquals(0, Lettering.missing(name), "every character of the name has a glyph");
+  }
+
+  @Test
+  void noFaceNoCard() throws Exception {
+    BoothStore store = run(camera(ImageIO.read(FACES.resolve("coffee-240x160.png").toFile())), "Nobody", 6);
+    assertTrue(store.ids().isEmpty());
+  }
+
+  @Test
+  void aDarkFrameGetsNoPhoto() throws Exception {
+    BufferedImage dark = astronaut();
+    Graphics2D g = dark.createGraphics();
+    g.setColor(new Color(0, 0, 0, 235));
+    g.fillRect(0, 0, dark.getWidth(), dark.getHeight());
+    g.dispose();
+    assertTrue(run(camera(dark), "Night", 6).ids().isEmpty());
+  }
+
+  @Test
+  void aTinyFaceIsAskedToComeCloser() throws Exception {
+    BufferedImage small = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = small.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, 1280, 960);
+    g.drawImage(astronaut(), 480, 360, 320, 240, null); // the face is a tenth of the frame
+    g.dispose();
+    assertTrue(run(camera(small), "Far", 6).ids().isEmpty());
+  }
+
+  @Test
+  void ofSeveralFacesTheNearestIsTaken() throws Exception {
+    BufferedImage two = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = two.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, 640, 480);
+    g.drawImage(astronaut(), -120, 0, 640, 480, null);   // the visitor, near
+    g.drawImage(astronaut(), 440, 300, 200, 150, null);  // someone behind
+
+    g.dispose();
+    assertEquals(1, run(camera(two), "Twins", 7).ids().size());
+  }
+
+  @Test
+  void anEmptyNameIsRefusedAndNothingIsSaved() throws Exception {
+    BoothStore store = run(camera(astronaut()), " \t\u0007 ", 7);
+    assertTrue(store.ids().isEmpty(), "no card without a name");
+    try (Stream<Path> files = Files.walk(tmp)) {
+      assertFalse(files.anyMatch(f -> f.toString().endsWith(".tmp")), "nothing half-written");
+    }
+  }
+}
