@@ -19,6 +19,7 @@ import mishmash.model.Generator;
 import mishmash.model.Image;
 import mishmash.model.ModelException;
 import mishmash.model.Models;
+import mishmash.model.Translator;
 import mishmash.sketch.Card;
 import mishmash.sketch.MishmashSketch;
 import processing.core.PFont;
@@ -31,6 +32,7 @@ import processing.core.PImage;
  *
  *   mvn -q compile exec:java -Dsketch=Booth                                 the camera, fullscreen
  *   mvn -q compile exec:java -Dsketch=Booth -Dargs="--camera folder:photos" photos instead of a camera
+ *   mvn -q compile exec:java -Dsketch=Booth -Dargs="--translator my-cyclegan"  your own image-to-image model
  *   mvn -q compile exec:java -Dsketch=Booth -Dargs="--delete 123456789012"  delete a profile, then exit
  *
  * Everything it keeps is in data/booth (cards, profiles; selfies only with keepSelfies on).
@@ -45,6 +47,7 @@ public class Booth extends MishmashSketch {
   FaceAnalyzer faces;
   Watcher watcher;
   Generator gan;
+  Translator translator;   // an artist's own CycleGAN or pix2pix, with --translator NAME
   Archive archive;
   BoothStore store;
   Session session;
@@ -65,6 +68,7 @@ public class Booth extends MishmashSketch {
     gan = loadModel();
     try {
       faces = FaceAnalyzer.load(Models.directory().resolve("face-api"));
+      translator = option("--translator", null) == null ? null : Models.loadTranslator(option("--translator", null));
       camera = Sources.open(option("--camera", "camera"), 640, 480);
     } catch (ModelException | IllegalArgumentException e) {
       problem(e.getMessage());
@@ -142,7 +146,7 @@ public class Booth extends MishmashSketch {
   /** The photo is taken: find the face and mix it with a random creature from the archive. */
   void photograph(Frame frame) {
     Image photo = new Image(frame.width(), frame.height(), frame.pixels().clone());
-    Optional<Visit.Draft> made = Visit.make(photo, faces, archive, gan, random, demographics);
+    Optional<Visit.Draft> made = Visit.make(photo, faces, archive, gan, translator, random, demographics);
     draft = made.orElse(null);
     session.analysed(now(), made.isPresent(), null);
     if (draft != null) {

@@ -38,6 +38,20 @@ public final class Mishmash {
     return mix(photo, face, creature, Settings.DEFAULT);
   }
 
+  /** The visitor's face alone, aligned as in the mix: the input for an artist's own translator network. */
+  public static Image aligned(Image photo, Face face) {
+    int n = SIZE;
+    Alignment a = Alignment.of(face.landmarks());
+    int[] out = new int[n * n];
+    for (int v = 0; v < n; v++) {
+      for (int u = 0; u < n; u++) {
+        double[] p = a.toPhoto(u + 0.5, v + 0.5);
+        out[v * n + u] = bilinear(photo.argb(), photo.width(), photo.height(), p[0] - 0.5, p[1] - 0.5);
+      }
+    }
+    return new Image(n, n, out);
+  }
+
   public static Image mix(Image photo, Face face, Image creature, Settings settings) {
     int n = SIZE;
     Alignment a = Alignment.of(face.landmarks());

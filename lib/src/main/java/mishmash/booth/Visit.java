@@ -10,6 +10,8 @@ import mishmash.face.FaceAnalyzer;
 import mishmash.latent.Genomes;
 import mishmash.model.Generator;
 import mishmash.model.Image;
+import mishmash.model.Resize;
+import mishmash.model.Translator;
 
 /**
  * One visitor's way through the booth, from the photo to the archive: the photo is analysed, a
@@ -35,6 +37,16 @@ public final class Visit {
    */
   public static Optional<Draft> make(Image photo, FaceAnalyzer analyzer, Archive archive, Generator gan,
       Random random, boolean demographics) {
+    return make(photo, analyzer, archive, gan, null, random, demographics);
+  }
+
+  /**
+   * As {@link #make(Image, FaceAnalyzer, Archive, Generator, Random, boolean)}, but with an artist's
+   * own image-to-image network (a CycleGAN or pix2pix exported to TorchScript or ONNX) doing the
+   * mixing: it gets the aligned face, and its picture is the portrait. Null: the built-in mix.
+   */
+  public static Optional<Draft> make(Image photo, FaceAnalyzer analyzer, Archive archive, Generator gan,
+      Translator translator, Random random, boolean demographics) {
     List<Face> faces = analyzer.analyze(photo.argb(), photo.width(), photo.height());
     if (faces.isEmpty()) {
       return Optional.empty();
@@ -59,7 +71,9 @@ public final class Visit {
       picture = Genomes.render(gan, List.of(creature.genome()), 0.7f)[0];
       archive.add(creature, picture);
     }
-    Image portrait = Mishmash.mix(photo, face, picture);
+    Image portrait = translator == null
+        ? Mishmash.mix(photo, face, picture)
+        : Resize.to(translator.translate(Mishmash.aligned(photo, face)), Mishmash.SIZE, Mishmash.SIZE);
     long id = newId(random);
     while (archive.contains(id)) {
       id = newId(random);

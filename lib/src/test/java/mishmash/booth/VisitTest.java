@@ -96,6 +96,17 @@ class VisitTest {
   }
 
   @Test
+  void anArtistsOwnTranslatorCanDoTheMixing() throws Exception {
+    try (mishmash.model.Translator t = Models.loadTranslator(Paths.get("src/test/resources/fixtures/ts-translator"))) {
+      Archive archive = Archive.open(dir.resolve("archive"));
+      Visit.Draft own = Visit.make(photo, analyzer, archive, gan, t, new Random(3), false).orElseThrow();
+      Face face = analyzer.analyze(photo.argb(), photo.width(), photo.height()).get(0);
+      Image expected = mishmash.model.Resize.to(t.translate(Mishmash.aligned(photo, face)), Mishmash.SIZE, Mishmash.SIZE);
+      assertTrue(java.util.Arrays.equals(expected.argb(), own.portrait().argb()), "the portrait is the network's");
+    }
+  }
+
+  @Test
   void noFaceMeansNoDraft() throws Exception {
     Image coffee = Image.of(ImageIO.read(FACES.resolve("coffee-240x160.png").toFile()));
     assertTrue(Visit.make(coffee, analyzer, Archive.open(dir.resolve("a")), gan, new Random(1), false).isEmpty());
