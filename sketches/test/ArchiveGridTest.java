@@ -79,6 +79,40 @@ class ArchiveGridTest {
   }
 
   @Test
+  void oscPlaysTheRunningSketch() throws Exception {
+    int port;
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    ArchiveGrid sketch = new ArchiveGrid();
+    sketch.args = new String[] {"--seed", "3", "--archive", tmp.resolve("archive").toString(), "--osc-port",
+        Integer.toString(port), "--osc-bind", "127.0.0.1"};
+    Thread render = new Thread(() -> Headless.render(sketch, 320, 180, 10, 400, tmp.resolve("frames")));
+    render.start();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (sketch.frameCount < 3 && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    try (java.nio.channels.DatagramChannel out = java.nio.channels.DatagramChannel.open()) {
+      for (Object[] m : new Object[][] {{"/mishmash/grid/mutation", 1.7f}, {"/mishmash/grid/death", "random"},
+          {"/mishmash/grid/columns/norm", 0.2f}}) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256);
+        new com.illposed.osc.OSCSerializerAndParserBuilder().buildSerializer(new com.illposed.osc.BufferBytesReceiver(b))
+            .write(new com.illposed.osc.OSCMessage((String) m[0], java.util.List.of(m[1])));
+        b.flip();
+        out.send(b, new java.net.InetSocketAddress("127.0.0.1", port));
+      }
+    }
+    while (sketch.mutation != 1.7f && render.isAlive()) {
+      Thread.sleep(5);
+    }
+    render.join();
+    assertEquals(1.7f, sketch.mutation, "a real UDP message reached the sketch's field");
+    assertEquals(mishmash.grid.DeathPolicy.RANDOM, sketch.death);
+    assertEquals(4, sketch.columns, "0.2 of 1..16");
+  }
+
+  @Test
   void aMissingModelIsShownOnScreenInsteadOfACrash() throws IOException {
     ArchiveGrid sketch = new ArchiveGrid();
     sketch.args = new String[] {"--model", "no-such-model", "--archive", tmp.resolve("archive").toString()};

@@ -24,6 +24,10 @@ import mishmash.live.osc.OscServer;
  * first frame that started after the send).
  *
  * <pre>mvn -q -pl lib compile exec:java -Posc-bench [-Dexec.args="--seconds 5 --rates 1000,5000,10000"]</pre>
+ *
+ * With {@code --to HOST:PORT} it only sends, at the first rate, to a running sketch
+ * ({@code /mishmash/grid/mutation/norm}, sweeping), so the sketch's own {@code --bench} table shows
+ * whether frames drop under the flood.
  */
 public final class OscBench {
   /** What a sketch would declare; the value is the message's sequence number. */
@@ -34,8 +38,11 @@ public final class OscBench {
   public static void main(String[] args) throws Exception {
     double seconds = 5;
     int[] rates = {1000, 5000, 10000};
+    String to = null;
     for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--seconds")) {
+      if (args[i].equals("--to")) {
+        to = args[++i];
+      } else if (args[i].equals("--seconds")) {
         seconds = Double.parseDouble(args[++i]);
       } else if (args[i].equals("--rates")) {
         String[] r = args[++i].split(",");
@@ -45,12 +52,39 @@ public final class OscBench {
         }
       }
     }
+    if (to != null) {
+      flood(to, rates[0], seconds);
+      return;
+    }
     System.out.println("| messages/s | sent | applied | lost | on the next frame | latency median ms | latency p99 ms "
         + "| frame work p99 ms | frames late (>33 ms) | RSS MB |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (int rate : rates) {
       run(rate, seconds);
     }
+  }
+
+  /** Sends {@code rate} messages a second for {@code seconds} to a sketch at {@code to}. */
+  static void flood(String to, int rate, double seconds) throws Exception {
+    String[] hp = to.split(":");
+    InetSocketAddress target = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
+    ByteBuffer buffer = ByteBuffer.allocate(256);
+    OSCSerializer serializer = new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer));
+    int n = (int) (rate * seconds);
+    try (DatagramChannel out = DatagramChannel.open()) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        long due = t0 + (long) (i * 1e9 / rate);
+        while (System.nanoTime() < due) {
+          Thread.onSpinWait();
+        }
+        buffer.clear();
+        serializer.write(new OSCMessage("/mishmash/grid/mutation/norm", List.of((float) (i % 1000) / 1000f)));
+        buffer.flip();
+        out.send(buffer, target);
+      }
+    }
+    System.out.printf(Locale.ROOT, "sent %d messages to %s at %d/s%n", n, to, rate);
   }
 
   static void run(int rate, double seconds) throws Exception {
