@@ -35,6 +35,8 @@ final class Panel {
   private float fadeSeconds = 2;
   private String message = "";
   private double messageAt = -10;
+  private List<String> presetNames = List.of();
+  private double presetsListedAt = -10;
   static final String PRESET_FIELD = "\u0000preset";
 
   /** A clickable rectangle and what a click there does. */
@@ -174,7 +176,11 @@ final class Panel {
     hits.add(new Hit(x + 244, y, 96, ROW, () -> fadeSeconds = (fadeSeconds + 1) % 11, null));
     float px = x;
     float py = y + ROW;
-    for (String name : live.presets().names()) {
+    if (sketch.now() - presetsListedAt > 2) { // the folder is read every two seconds, not every frame
+      presetNames = live.presets().names();
+      presetsListedAt = sketch.now();
+    }
+    for (String name : presetNames) {
       float w = Math.min(WIDTH, s.textWidth(name) + 14);
       if (px + w > x + WIDTH) {
         px = x;
@@ -231,6 +237,7 @@ final class Panel {
     }
     try {
       live.presets().save(name);
+      presetsListedAt = -10;
       say("saved preset " + name);
     } catch (IOException | IllegalArgumentException e) {
       say(e.getMessage());
