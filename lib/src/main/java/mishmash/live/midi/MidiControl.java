@@ -97,9 +97,11 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
     return map;
   }
 
-  /** The inputs open now, by name. */
-  public synchronized Set<String> devices() {
-    return Set.copyOf(open.keySet());
+  private volatile Set<String> deviceNames = Set.of();
+
+  /** The inputs open now, by name (never waits for a device scan). */
+  public Set<String> devices() {
+    return deviceNames;
   }
 
   /** Binds the next control that moves to {@code target} (a parameter or action name); null cancels. */
@@ -265,6 +267,7 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
       }
       return false;
     });
+    deviceNames = Set.copyOf(open.keySet());
   }
 
   @Override
