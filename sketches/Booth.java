@@ -1,6 +1,7 @@
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Random;
 import mishmash.archive.Archive;
 import mishmash.booth.BoothStore;
@@ -56,6 +57,7 @@ public class Booth extends MishmashSketch {
   PImage card;
   PFont type;
   Visit.Draft draft;
+  CompletableFuture<Optional<Visit.Draft>> working;
   PImage portrait;
   final StringBuilder typed = new StringBuilder();
 
@@ -98,6 +100,10 @@ public class Booth extends MishmashSketch {
     Session.Sight sight = watcher.sight();
     if (sight != null && session.watch(now(), sight)) {
       photograph(frame);
+    }
+    if (working != null && working.isDone()) {
+      made(working.handle((d, e) -> e == null ? d : Optional.<Visit.Draft>empty()).join());
+      working = null;
     }
     switch (session.state()) {
       case IDLE, STEADY, COUNTDOWN -> mirror(frame, sight);
@@ -143,10 +149,18 @@ public class Booth extends MishmashSketch {
     }
   }
 
-  /** The photo is taken: find the face and mix it with a random creature from the archive. */
+  /** The photo is taken: find the face and mix it with a random creature from the archive (off the animation thread). */
   void photograph(Frame frame) {
     Image photo = new Image(frame.width(), frame.height(), frame.pixels().clone());
-    Optional<Visit.Draft> made = Visit.make(photo, faces, archive, gan, translator, random, demographics);
+    if (headless()) {
+      made(Visit.make(photo, faces, archive, gan, translator, random, demographics));
+    } else {
+      working = CompletableFuture.supplyAsync(() -> Visit.make(photo, faces, archive, gan, translator, random, demographics));
+    }
+  }
+
+  /** The mix is ready (or there was no face): on to the name, or back to the start with advice. */
+  void made(Optional<Visit.Draft> made) {
     draft = made.orElse(null);
     session.analysed(now(), made.isPresent(), null);
     if (draft != null) {
