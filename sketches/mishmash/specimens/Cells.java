@@ -62,111 +62,7 @@ public final class Cells {
     fieldStop(g, fx, fy, fr);
   }
 
-  /** A wobbly outline: an ellipse whose radius rises and falls with three slow waves. */
-  static void blob(PGraphics g, float x, float y, float rx, float ry, float angle, float[] wave) {
-    g.beginShape();
-    for (int i = 0; i < 48; i++) {
-      float a = TWO_PI * i / 48;
-      float k = 1 + wave[0] * sin(2 * a + wave[3]) + wave[1] * sin(3 * a + wave[4]) + wave[2] * sin(5 * a + wave[5]);
-      float px = cos(a) * rx * k;
-      float py = sin(a) * ry * k;
-      g.vertex(x + px * cos(angle) - py * sin(angle), y + px * sin(angle) + py * cos(angle));
-    }
-    g.endShape(CLOSE);
-  }
-
-  /** Draws the outline of a cell, grown or shrunk by {@code scale}. */
-  static void outline(PGraphics g, Cell c, float scale) {
-    blob(g, c.x, c.y, c.r * scale, c.r * c.stretch * scale, c.angle, c.wave);
-  }
-
-  static float[] wave(Random rnd, float amount) {
-    return new float[] {range(rnd, 0, amount), range(rnd, 0, amount * 0.6f), range(rnd, 0, amount * 0.3f),
-        rnd.nextFloat() * TWO_PI, rnd.nextFloat() * TWO_PI, rnd.nextFloat() * TWO_PI};
-  }
-
-  /** Scatters up to n cells inside the field, keeping them from overlapping too much. */
-  static List<Cell> scatter(Random rnd, int n, float rMin, float rMax, float stretchMin, float crowd,
-      float wobble, float fx, float fy, float fr) {
-    List<Cell> cells = new ArrayList<>();
-    for (int tries = 0; tries < n * 30 && cells.size() < n; tries++) {
-      float r = range(rnd, rMin, rMax);
-      float a = rnd.nextFloat() * TWO_PI;
-      float d = sqrt(rnd.nextFloat()) * (cells.isEmpty() ? fr * 0.3f : fr + r * 0.3f);   // the first one near the middle
-      float x = fx + cos(a) * d;
-      float y = fy + sin(a) * d;
-      if (x < -r || x > 256 + r || y < -r || y > 256 + r) {
-        continue;
-      }
-      boolean free = true;
-      for (Cell c : cells) {
-        if (dist(x, y, c.x, c.y) < (r + c.r) * crowd) {
-          free = false;
-          break;
-        }
-      }
-      if (free) {
-        cells.add(new Cell(x, y, r, range(rnd, stretchMin, 1), rnd.nextFloat() * TWO_PI, wave(rnd, wobble), chance(rnd, 0.12f)));
-      }
-    }
-    return cells;
-  }
-
-  /** The bright, slightly uneven glass slide seen through the eyepiece. */
-  static void slide(PGraphics g, Random rnd, float fx, float fy, float fr, int colour) {
-    radialGradient(g, fx, fy, fr * 1.05f, lighter(colour, 0.25f), darker(colour, 0.15f));
-    for (int i = 0; i < 4; i++) {
-      glow(g, fx + range(rnd, -fr, fr) * 0.7f, fy + range(rnd, -fr, fr) * 0.7f, range(rnd, 40, 90),
-          rnd.nextBoolean() ? 0xFFFFFFFF : darker(colour, 0.3f), 0.08f);
-    }
-  }
-
-  /** A nucleus: a wobbly disc with dark chromatin specks and a nucleolus or two. */
-  static void nucleus(PGraphics g, Random rnd, float x, float y, float r, float stretch, float angle, int colour, int chromatin) {
-    float[] w = wave(rnd, 0.08f);
-    g.fill(colour);
-    blob(g, x, y, r, r * stretch, angle, w);
-    int specks = (int) (r * 1.6f);
-    for (int i = 0; i < specks; i++) {
-      float a = rnd.nextFloat() * TWO_PI;
-      float d = sqrt(rnd.nextFloat()) * r * 0.8f;
-      float s = range(rnd, 1, 2.6f);
-      g.fill(chromatin, range(rnd, 60, 150));
-      g.ellipse(x + cos(a) * d, y + sin(a) * d * stretch, s, s);
-    }
-    g.fill(chromatin, 220);
-    float nr = r * range(rnd, 0.18f, 0.3f);
-    g.ellipse(x + range(rnd, -r, r) * 0.3f, y + range(rnd, -r, r) * 0.3f, nr, nr);
-    g.noFill();
-    g.stroke(chromatin, 140);
-    g.strokeWeight(1.2f);
-    blob(g, x, y, r, r * stretch, angle, w);
-    g.noStroke();
-  }
-
-  /** A cell in mitosis: its chromosomes lined up in the middle (metaphase) or pulled apart (anaphase). */
-  static void mitosis(PGraphics g, Random rnd, Cell c, int colour, float weight) {
-    boolean apart = rnd.nextBoolean();
-    g.stroke(colour);
-    g.strokeWeight(weight);
-    for (int i = 0; i < 14; i++) {
-      float u = range(rnd, -0.5f, 0.5f);
-      for (int half = apart ? -1 : 0; half <= (apart ? 1 : 0); half += 2) {
-        float v = apart ? half * range(rnd, 0.35f, 0.5f) : range(rnd, -0.08f, 0.08f);
-        float[] p = c.at(v, u);
-        float a = c.angle + range(rnd, -0.6f, 0.6f);
-        float len = range(rnd, 2.5f, 5);
-        g.line(p[0] - cos(a) * len, p[1] - sin(a) * len, p[0] + cos(a) * len, p[1] + sin(a) * len);
-        if (!apart) {
-          break;
-        }
-      }
-    }
-    g.noStroke();
-  }
-
-  // ---- H&E: pink cytoplasm (eosin), purple nuclei (haematoxylin) ----
-
+  /** H&E: pink cytoplasm (eosin), purple nuclei (haematoxylin). */
   static void tissue(PGraphics g, Random rnd, float fx, float fy, float fr) {
     int eosin = vary(rnd, pick(rnd, 0xFFE48CB4, 0xFFD87AA8, 0xFFEEA0C0, 0xFFD890C8), 10);
     int haem = vary(rnd, pick(rnd, 0xFF4A2A80, 0xFF3A2670, 0xFF5A3490, 0xFF352A6A), 10);
@@ -220,8 +116,7 @@ public final class Cells {
     }
   }
 
-  // ---- immunofluorescence: glowing stains on black ----
-
+  /** Immunofluorescence: glowing stains on black. */
   static void fluorescence(PGraphics g, Random rnd, float fx, float fy, float fr) {
     int[][] palettes = {
         {0xFF30E060, 0xFF3060FF, 0xFFFF3030},   // actin green, DNA blue, mitochondria red
@@ -297,8 +192,7 @@ public final class Cells {
     g.blendMode(BLEND);
   }
 
-  // ---- phase contrast: unstained living cells, grey with bright halos ----
-
+  /** Phase contrast: unstained living cells, grey with bright halos. */
   static void phaseContrast(PGraphics g, Random rnd, float fx, float fy, float fr) {
     int grey = vary(rnd, pick(rnd, 0xFF8E908A, 0xFF9A9688, 0xFF7E8890, 0xFFA0A098), 8);
     slide(g, rnd, fx, fy, fr, grey);
@@ -353,8 +247,7 @@ public final class Cells {
     }
   }
 
-  // ---- a blood smear: red cells with pale centres, a few purple white cells ----
-
+  /** A blood smear: red cells with pale centres, a few purple white cells. */
   static void bloodSmear(PGraphics g, Random rnd, float fx, float fy, float fr) {
     slide(g, rnd, fx, fy, fr, vary(rnd, 0xFFEDE0D6, 8));
     int red = vary(rnd, pick(rnd, 0xFFE0868E, 0xFFD87078, 0xFFE89A98), 10);
@@ -424,8 +317,7 @@ public final class Cells {
     }
   }
 
-  // ---- methylene blue: cheek cells or a culture of spindle-shaped cells ----
-
+  /** Methylene blue: cheek cells or a culture of spindle-shaped cells. */
   static void methyleneBlue(PGraphics g, Random rnd, float fx, float fy, float fr) {
     int blue = vary(rnd, pick(rnd, 0xFF4A70C0, 0xFF3A5AA8, 0xFF6A4AB0, 0xFF2A6A9A), 10);
     slide(g, rnd, fx, fy, fr, mix(blue, 0xFFFFFFFF, 0.85f));
@@ -492,6 +384,110 @@ public final class Cells {
     }
     g.endContour();
     g.endShape(CLOSE);
+  }
+
+  /** The bright, slightly uneven glass slide seen through the eyepiece. */
+  static void slide(PGraphics g, Random rnd, float fx, float fy, float fr, int colour) {
+    radialGradient(g, fx, fy, fr * 1.05f, lighter(colour, 0.25f), darker(colour, 0.15f));
+    for (int i = 0; i < 4; i++) {
+      glow(g, fx + range(rnd, -fr, fr) * 0.7f, fy + range(rnd, -fr, fr) * 0.7f, range(rnd, 40, 90),
+          rnd.nextBoolean() ? 0xFFFFFFFF : darker(colour, 0.3f), 0.08f);
+    }
+  }
+
+  /** Scatters up to n cells inside the field, keeping them from overlapping too much. */
+  static List<Cell> scatter(Random rnd, int n, float rMin, float rMax, float stretchMin, float crowd,
+      float wobble, float fx, float fy, float fr) {
+    List<Cell> cells = new ArrayList<>();
+    for (int tries = 0; tries < n * 30 && cells.size() < n; tries++) {
+      float r = range(rnd, rMin, rMax);
+      float a = rnd.nextFloat() * TWO_PI;
+      float d = sqrt(rnd.nextFloat()) * (cells.isEmpty() ? fr * 0.3f : fr + r * 0.3f);   // the first one near the middle
+      float x = fx + cos(a) * d;
+      float y = fy + sin(a) * d;
+      if (x < -r || x > 256 + r || y < -r || y > 256 + r) {
+        continue;
+      }
+      boolean free = true;
+      for (Cell c : cells) {
+        if (dist(x, y, c.x, c.y) < (r + c.r) * crowd) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        cells.add(new Cell(x, y, r, range(rnd, stretchMin, 1), rnd.nextFloat() * TWO_PI, wave(rnd, wobble), chance(rnd, 0.12f)));
+      }
+    }
+    return cells;
+  }
+
+  /** The three slow waves that make a cell's edge wobble: heights up to amount, and where each starts. */
+  static float[] wave(Random rnd, float amount) {
+    return new float[] {range(rnd, 0, amount), range(rnd, 0, amount * 0.6f), range(rnd, 0, amount * 0.3f),
+        rnd.nextFloat() * TWO_PI, rnd.nextFloat() * TWO_PI, rnd.nextFloat() * TWO_PI};
+  }
+
+  /** A nucleus: a wobbly disc with dark chromatin specks and a nucleolus or two. */
+  static void nucleus(PGraphics g, Random rnd, float x, float y, float r, float stretch, float angle, int colour, int chromatin) {
+    float[] w = wave(rnd, 0.08f);
+    g.fill(colour);
+    blob(g, x, y, r, r * stretch, angle, w);
+    int specks = (int) (r * 1.6f);
+    for (int i = 0; i < specks; i++) {
+      float a = rnd.nextFloat() * TWO_PI;
+      float d = sqrt(rnd.nextFloat()) * r * 0.8f;
+      float s = range(rnd, 1, 2.6f);
+      g.fill(chromatin, range(rnd, 60, 150));
+      g.ellipse(x + cos(a) * d, y + sin(a) * d * stretch, s, s);
+    }
+    g.fill(chromatin, 220);
+    float nr = r * range(rnd, 0.18f, 0.3f);
+    g.ellipse(x + range(rnd, -r, r) * 0.3f, y + range(rnd, -r, r) * 0.3f, nr, nr);
+    g.noFill();
+    g.stroke(chromatin, 140);
+    g.strokeWeight(1.2f);
+    blob(g, x, y, r, r * stretch, angle, w);
+    g.noStroke();
+  }
+
+  /** A cell in mitosis: its chromosomes lined up in the middle (metaphase) or pulled apart (anaphase). */
+  static void mitosis(PGraphics g, Random rnd, Cell c, int colour, float weight) {
+    boolean apart = rnd.nextBoolean();
+    g.stroke(colour);
+    g.strokeWeight(weight);
+    for (int i = 0; i < 14; i++) {
+      float u = range(rnd, -0.5f, 0.5f);
+      for (int half = apart ? -1 : 0; half <= (apart ? 1 : 0); half += 2) {
+        float v = apart ? half * range(rnd, 0.35f, 0.5f) : range(rnd, -0.08f, 0.08f);
+        float[] p = c.at(v, u);
+        float a = c.angle + range(rnd, -0.6f, 0.6f);
+        float len = range(rnd, 2.5f, 5);
+        g.line(p[0] - cos(a) * len, p[1] - sin(a) * len, p[0] + cos(a) * len, p[1] + sin(a) * len);
+        if (!apart) {
+          break;
+        }
+      }
+    }
+    g.noStroke();
+  }
+
+  /** A wobbly outline: an ellipse whose radius rises and falls with three slow waves. */
+  static void blob(PGraphics g, float x, float y, float rx, float ry, float angle, float[] wave) {
+    g.beginShape();
+    for (int i = 0; i < 48; i++) {
+      float a = TWO_PI * i / 48;
+      float k = 1 + wave[0] * sin(2 * a + wave[3]) + wave[1] * sin(3 * a + wave[4]) + wave[2] * sin(5 * a + wave[5]);
+      float px = cos(a) * rx * k;
+      float py = sin(a) * ry * k;
+      g.vertex(x + px * cos(angle) - py * sin(angle), y + px * sin(angle) + py * cos(angle));
+    }
+    g.endShape(CLOSE);
+  }
+
+  /** Draws the outline of a cell, grown or shrunk by {@code scale}. */
+  static void outline(PGraphics g, Cell c, float scale) {
+    blob(g, c.x, c.y, c.r * scale, c.r * c.stretch * scale, c.angle, c.wave);
   }
 
   private Cells() {

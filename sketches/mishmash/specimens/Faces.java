@@ -15,15 +15,20 @@ public final class Faces {
   // Skin tones over the whole human range, from very light to very dark.
   static final int[] SKIN = {0xFFFBE2D0, 0xFFF2CFB6, 0xFFEABB9A, 0xFFE0A987, 0xFFD49A70, 0xFFC68A58,
       0xFFB47A50, 0xFFA0663F, 0xFF8D5530, 0xFF774630, 0xFF603824, 0xFF4C2C1E, 0xFF3A2218};
+
   static final int[] HAIR = {0xFF15100E, 0xFF2A1E18, 0xFF3F2A1E, 0xFF5E3E28, 0xFF8A6038, 0xFFC49A55,
       0xFFE3C689, 0xFF8E3A1C, 0xFFB8552A};
+
   static final int[] GREY_HAIR = {0xFF8A8886, 0xFFB5B3AE, 0xFFE2E0DA};
+
   static final int[] DYED_HAIR = {0xFFC8508C, 0xFF3E6EC0, 0xFF6A4FB0, 0xFF2F9C86, 0xFFE04A3A};
+
   static final int[] IRIS = {0xFF3A2212, 0xFF5E3A20, 0xFF6A4424, 0xFF7E5A2A, 0xFF52763A, 0xFF4A7DB8,
       0xFF6F8494, 0xFF9A6226, 0xFF2F5F8A};
 
   // Hair styles and moods.
   static final int BALD = 0, BUZZ = 1, SHORT = 2, SIDE_PART = 3, BANGS = 4, LONG = 5, CURLY = 6, BUN = 7, BEANIE = 8;
+
   static final int NEUTRAL = 0, SMILE = 1, GRIN = 2, LAUGH = 3, SAD = 4, ANGRY = 5, SURPRISED = 6, SLEEPY = 7;
 
   /** A face, frontal and centred like a passport photo. */
@@ -178,6 +183,45 @@ public final class Faces {
     g.endShape(CLOSE);
   }
 
+  /** Long hair, behind the head and shoulders. */
+  static void longHairBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
+    float w = hw + range(rnd, 12, 24);            // how far the hair reaches out to the sides
+    float len = hh * range(rnd, 1.2f, 1.9f);       // from the middle of the head down to the tips
+    g.fill(darker(hair, 0.25f));
+    g.beginShape();
+    g.vertex(-w * 0.85f, len);
+    g.bezierVertex(-w * 1.15f, len * 0.5f, -w * 1.15f, -hh * 0.3f, -w, -hh * 0.45f);
+    g.bezierVertex(-w * 0.9f, -hh * 1.3f, w * 0.9f, -hh * 1.3f, w, -hh * 0.45f);
+    g.bezierVertex(w * 1.15f, -hh * 0.3f, w * 1.15f, len * 0.5f, w * 0.85f, len);
+    for (int i = 1; i < 10; i++) {
+      g.vertex(w * 0.85f - i * w * 1.7f / 10, len - (i % 2 == 0 ? 0 : range(rnd, 6, 16)));   // ragged tips
+    }
+    g.endShape(CLOSE);
+    g.noFill();
+    g.strokeWeight(1.5f);
+    for (int i = 0; i < 14; i++) {
+      float side = i % 2 == 0 ? -1 : 1;
+      float x = side * range(rnd, hw * 0.9f, w * 1.05f);
+      g.stroke(rnd.nextBoolean() ? lighter(hair, 0.15f) : darker(hair, 0.45f), 120);
+      g.bezier(x, -hh * 0.3f, x + side * 6, len * 0.3f, x - side * 4, len * 0.6f, x * 0.9f, len - 8);
+    }
+    g.noStroke();
+  }
+
+  /** Big curly hair: many round curls around the head. */
+  static void curlsBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
+    float size = range(rnd, 1.1f, 1.35f);
+    for (int i = 0; i < 70; i++) {
+      float a = range(rnd, PI * 0.85f, TWO_PI + PI * 0.15f);
+      float d = range(rnd, 0.6f, 1f);
+      float x = cos(a) * hw * size * d;
+      float y = sin(a) * hh * size * d * 0.9f - hh * 0.1f;
+      float r = range(rnd, 18, 30);
+      g.fill(mix(darker(hair, 0.3f), hair, rnd.nextFloat()));
+      g.ellipse(x, y, r, r);
+    }
+  }
+
   /** Ears sit at eye level on both sides of the head. */
   static void ears(PGraphics g, Random rnd, int skin, float hw, float hh, float eyeY, float light) {
     float w = hw * 0.26f;
@@ -232,6 +276,37 @@ public final class Faces {
       g.vertex(dx + cos(a) * w * grow, dy + s * h * grow);
     }
     g.endShape(CLOSE);
+  }
+
+  /** Lines of age: forehead, crow's feet, and the folds from nose to mouth. */
+  static void wrinkles(PGraphics g, int skin, float hw, float hh, float eyeY, float eyeX, float eyeW,
+      float noseY, float mouthY, float mouthW) {
+    g.noFill();
+    g.stroke(darker(skin, 0.35f), 80);
+    g.strokeWeight(1.4f);
+    for (int i = 0; i < 3; i++) {
+      float y = -hh * 0.45f + i * 6;
+      g.bezier(-hw * 0.45f, y + 2, -hw * 0.2f, y - 3, hw * 0.2f, y - 3, hw * 0.45f, y + 2);
+    }
+    for (int side = -1; side <= 1; side += 2) {
+      float x = side * (eyeX + eyeW * 0.6f);
+      g.line(x, eyeY, x + side * 6, eyeY - 4);
+      g.line(x, eyeY + 2, x + side * 7, eyeY + 4);
+      g.bezier(side * hw * 0.3f, noseY, side * hw * 0.42f, mouthY - 6, side * hw * 0.42f, mouthY, side * mouthW * 0.62f, mouthY + 8);
+    }
+    g.noStroke();
+  }
+
+  /** Freckles scattered over the cheeks and the nose. */
+  static void freckles(PGraphics g, Random rnd, int skin, float eyeX, float eyeY, float noseY) {
+    g.fill(darker(skin, 0.35f), 120);
+    for (int i = 0; i < 40; i++) {
+      float side = chance(rnd, 0.5f) ? -1 : 1;
+      float x = side * range(rnd, 6, eyeX + 10);
+      float y = range(rnd, eyeY + 8, noseY + 4);
+      float d = range(rnd, 1.2f, 2.4f);
+      g.ellipse(x, y, d, d);
+    }
   }
 
   /** One open eye: the white, the iris with pupil and glint, the upper lid and its lash line. */
@@ -344,6 +419,46 @@ public final class Faces {
     }
   }
 
+  /** A beard and moustache, or only a moustache, or stubble. */
+  static void beard(PGraphics g, Random rnd, int hair, float hw, float hh, float jaw, float noseY, float mouthY, float mouthW) {
+    int kind = rnd.nextInt(3);
+    float top = (noseY + mouthY) / 2;
+    if (kind == 2) {
+      // moustache only
+      g.fill(hair);
+      g.beginShape();
+      g.vertex(-mouthW * 0.62f, mouthY + 2);
+      g.bezierVertex(-mouthW * 0.5f, top - 8, -6, top - 8, 0, top - 2);
+      g.bezierVertex(6, top - 8, mouthW * 0.5f, top - 8, mouthW * 0.62f, mouthY + 2);
+      g.bezierVertex(mouthW * 0.4f, mouthY - 4, -mouthW * 0.4f, mouthY - 4, -mouthW * 0.62f, mouthY + 2);
+      g.endShape(CLOSE);
+      return;
+    }
+    float alpha = kind == 0 ? 255 : 80;   // full beard or stubble
+    g.fill(kind == 0 ? hair : darker(hair, 0.3f), alpha);
+    g.beginShape();
+    // around the jaw from ear to ear, under the chin
+    for (int i = 0; i <= 24; i++) {
+      float a = map(i, 0, 24, 0.05f, PI - 0.05f);
+      float s = sin(a);
+      float w = hw * (1 - jaw * s * s) * 1.02f;
+      g.vertex(cos(a) * w, s * hh * (kind == 0 ? 1.1f : 1.01f));
+    }
+    // back up around the mouth, leaving the lips free
+    g.vertex(-hw * 0.95f, noseY - 10);
+    g.bezierVertex(-hw * 0.6f, top - 2, -hw * 0.3f, top - 6, 0, top - 4);
+    g.bezierVertex(hw * 0.3f, top - 6, hw * 0.6f, top - 2, hw * 0.95f, noseY - 10);
+    g.endShape(CLOSE);
+  }
+
+  /** An "oh!": a round open mouth. */
+  static void surprisedMouth(PGraphics g, float y, float w, float open, int lips) {
+    g.fill(lips);
+    g.ellipse(0, y + 4, w * 1.3f, w * (1.1f + open));
+    g.fill(0xFF3A1216);
+    g.ellipse(0, y + 4, w * 0.8f, w * (0.6f + open));
+  }
+
   /**
    * A mouth. curve > 0 turns the corners up (a smile), < 0 down (a frown); open > 0 parts the lips
    * to show teeth and the dark inside.
@@ -400,115 +515,6 @@ public final class Faces {
     g.bezierVertex(l + w * 0.2f, sag + a, r - w * 0.2f, sag + a, r, corner);
     g.bezierVertex(r - w * 0.2f, sag + b, l + w * 0.2f, sag + b, l, corner);
     g.endShape(CLOSE);
-  }
-
-  /** An "oh!": a round open mouth. */
-  static void surprisedMouth(PGraphics g, float y, float w, float open, int lips) {
-    g.fill(lips);
-    g.ellipse(0, y + 4, w * 1.3f, w * (1.1f + open));
-    g.fill(0xFF3A1216);
-    g.ellipse(0, y + 4, w * 0.8f, w * (0.6f + open));
-  }
-
-  /** Lines of age: forehead, crow's feet, and the folds from nose to mouth. */
-  static void wrinkles(PGraphics g, int skin, float hw, float hh, float eyeY, float eyeX, float eyeW,
-      float noseY, float mouthY, float mouthW) {
-    g.noFill();
-    g.stroke(darker(skin, 0.35f), 80);
-    g.strokeWeight(1.4f);
-    for (int i = 0; i < 3; i++) {
-      float y = -hh * 0.45f + i * 6;
-      g.bezier(-hw * 0.45f, y + 2, -hw * 0.2f, y - 3, hw * 0.2f, y - 3, hw * 0.45f, y + 2);
-    }
-    for (int side = -1; side <= 1; side += 2) {
-      float x = side * (eyeX + eyeW * 0.6f);
-      g.line(x, eyeY, x + side * 6, eyeY - 4);
-      g.line(x, eyeY + 2, x + side * 7, eyeY + 4);
-      g.bezier(side * hw * 0.3f, noseY, side * hw * 0.42f, mouthY - 6, side * hw * 0.42f, mouthY, side * mouthW * 0.62f, mouthY + 8);
-    }
-    g.noStroke();
-  }
-
-  static void freckles(PGraphics g, Random rnd, int skin, float eyeX, float eyeY, float noseY) {
-    g.fill(darker(skin, 0.35f), 120);
-    for (int i = 0; i < 40; i++) {
-      float side = chance(rnd, 0.5f) ? -1 : 1;
-      float x = side * range(rnd, 6, eyeX + 10);
-      float y = range(rnd, eyeY + 8, noseY + 4);
-      float d = range(rnd, 1.2f, 2.4f);
-      g.ellipse(x, y, d, d);
-    }
-  }
-
-  /** A beard and moustache, or only a moustache, or stubble. */
-  static void beard(PGraphics g, Random rnd, int hair, float hw, float hh, float jaw, float noseY, float mouthY, float mouthW) {
-    int kind = rnd.nextInt(3);
-    float top = (noseY + mouthY) / 2;
-    if (kind == 2) {
-      // moustache only
-      g.fill(hair);
-      g.beginShape();
-      g.vertex(-mouthW * 0.62f, mouthY + 2);
-      g.bezierVertex(-mouthW * 0.5f, top - 8, -6, top - 8, 0, top - 2);
-      g.bezierVertex(6, top - 8, mouthW * 0.5f, top - 8, mouthW * 0.62f, mouthY + 2);
-      g.bezierVertex(mouthW * 0.4f, mouthY - 4, -mouthW * 0.4f, mouthY - 4, -mouthW * 0.62f, mouthY + 2);
-      g.endShape(CLOSE);
-      return;
-    }
-    float alpha = kind == 0 ? 255 : 80;   // full beard or stubble
-    g.fill(kind == 0 ? hair : darker(hair, 0.3f), alpha);
-    g.beginShape();
-    // around the jaw from ear to ear, under the chin
-    for (int i = 0; i <= 24; i++) {
-      float a = map(i, 0, 24, 0.05f, PI - 0.05f);
-      float s = sin(a);
-      float w = hw * (1 - jaw * s * s) * 1.02f;
-      g.vertex(cos(a) * w, s * hh * (kind == 0 ? 1.1f : 1.01f));
-    }
-    // back up around the mouth, leaving the lips free
-    g.vertex(-hw * 0.95f, noseY - 10);
-    g.bezierVertex(-hw * 0.6f, top - 2, -hw * 0.3f, top - 6, 0, top - 4);
-    g.bezierVertex(hw * 0.3f, top - 6, hw * 0.6f, top - 2, hw * 0.95f, noseY - 10);
-    g.endShape(CLOSE);
-  }
-
-  /** Long hair, behind the head and shoulders. */
-  static void longHairBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
-    float w = hw + range(rnd, 12, 24);            // how far the hair reaches out to the sides
-    float len = hh * range(rnd, 1.2f, 1.9f);       // from the middle of the head down to the tips
-    g.fill(darker(hair, 0.25f));
-    g.beginShape();
-    g.vertex(-w * 0.85f, len);
-    g.bezierVertex(-w * 1.15f, len * 0.5f, -w * 1.15f, -hh * 0.3f, -w, -hh * 0.45f);
-    g.bezierVertex(-w * 0.9f, -hh * 1.3f, w * 0.9f, -hh * 1.3f, w, -hh * 0.45f);
-    g.bezierVertex(w * 1.15f, -hh * 0.3f, w * 1.15f, len * 0.5f, w * 0.85f, len);
-    for (int i = 1; i < 10; i++) {
-      g.vertex(w * 0.85f - i * w * 1.7f / 10, len - (i % 2 == 0 ? 0 : range(rnd, 6, 16)));   // ragged tips
-    }
-    g.endShape(CLOSE);
-    g.noFill();
-    g.strokeWeight(1.5f);
-    for (int i = 0; i < 14; i++) {
-      float side = i % 2 == 0 ? -1 : 1;
-      float x = side * range(rnd, hw * 0.9f, w * 1.05f);
-      g.stroke(rnd.nextBoolean() ? lighter(hair, 0.15f) : darker(hair, 0.45f), 120);
-      g.bezier(x, -hh * 0.3f, x + side * 6, len * 0.3f, x - side * 4, len * 0.6f, x * 0.9f, len - 8);
-    }
-    g.noStroke();
-  }
-
-  /** Big curly hair: many round curls around the head. */
-  static void curlsBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
-    float size = range(rnd, 1.1f, 1.35f);
-    for (int i = 0; i < 70; i++) {
-      float a = range(rnd, PI * 0.85f, TWO_PI + PI * 0.15f);
-      float d = range(rnd, 0.6f, 1f);
-      float x = cos(a) * hw * size * d;
-      float y = sin(a) * hh * size * d * 0.9f - hh * 0.1f;
-      float r = range(rnd, 18, 30);
-      g.fill(mix(darker(hair, 0.3f), hair, rnd.nextFloat()));
-      g.ellipse(x, y, r, r);
-    }
   }
 
   /** The hair on top of the head, styled. */
@@ -626,10 +632,6 @@ public final class Faces {
     g.quad(-eyeX - w * 0.3f, eyeY - h * 0.3f, -eyeX - w * 0.1f, eyeY - h * 0.35f, -eyeX - w * 0.3f, eyeY + h * 0.1f, -eyeX - w * 0.4f, eyeY + h * 0.1f);
     g.quad(eyeX - w * 0.3f, eyeY - h * 0.3f, eyeX - w * 0.1f, eyeY - h * 0.35f, eyeX - w * 0.3f, eyeY + h * 0.1f, eyeX - w * 0.4f, eyeY + h * 0.1f);
   }
-
-  // =============================================================================================
-  // Machines
-  // =============================================================================================
 
   private Faces() {
   }
