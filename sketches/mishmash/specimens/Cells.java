@@ -13,6 +13,10 @@ import processing.core.PGraphics;
 /** Human cells under a microscope: stained cells in a round field of light. */
 public final class Cells {
 
+  /**
+   * The five ways a slide is prepared, one picked per picture: H&E-stained tissue, immunofluorescence,
+   * phase contrast, a blood smear, methylene blue. Each has its own method below, with its own colours.
+   */
   static final int HE = 0, FLUORESCENT = 1, PHASE = 2, BLOOD = 3, METHYLENE = 4;
 
   /** One cell: position, size, how stretched and turned, and the waves that make its edge wobble. */

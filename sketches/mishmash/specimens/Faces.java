@@ -12,23 +12,32 @@ import processing.core.PGraphics;
 /** A human face, frontal and centred like a passport photo. */
 public final class Faces {
 
-  // Skin tones over the whole human range, from very light to very dark.
+  // ---- Palettes: change a colour, add one, take one out. Colours are 0xAARRGGBB. ----
+
+  /** Skin tones over the whole human range, from very light (first) to very dark (last). */
   static final int[] SKIN = {0xFFFBE2D0, 0xFFF2CFB6, 0xFFEABB9A, 0xFFE0A987, 0xFFD49A70, 0xFFC68A58,
       0xFFB47A50, 0xFFA0663F, 0xFF8D5530, 0xFF774630, 0xFF603824, 0xFF4C2C1E, 0xFF3A2218};
 
+  /** Natural hair colours. The first three are the dark ones that darker skin mostly comes with. */
   static final int[] HAIR = {0xFF15100E, 0xFF2A1E18, 0xFF3F2A1E, 0xFF5E3E28, 0xFF8A6038, 0xFFC49A55,
       0xFFE3C689, 0xFF8E3A1C, 0xFFB8552A};
 
+  /** Grey and white hair, for most of the oldest faces. */
   static final int[] GREY_HAIR = {0xFF8A8886, 0xFFB5B3AE, 0xFFE2E0DA};
 
+  /** Dyed hair, for a few faces (6 in 100). */
   static final int[] DYED_HAIR = {0xFFC8508C, 0xFF3E6EC0, 0xFF6A4FB0, 0xFF2F9C86, 0xFFE04A3A};
 
+  /** Eye colours. The first three are the dark browns. */
   static final int[] IRIS = {0xFF3A2212, 0xFF5E3A20, 0xFF6A4424, 0xFF7E5A2A, 0xFF52763A, 0xFF4A7DB8,
       0xFF6F8494, 0xFF9A6226, 0xFF2F5F8A};
 
-  // Hair styles and moods.
+  // ---- Choices a face is made of (draw() picks one of 9 hair styles and one of 8 moods) ----
+
+  /** Hair styles. */
   static final int BALD = 0, BUZZ = 1, SHORT = 2, SIDE_PART = 3, BANGS = 4, LONG = 5, CURLY = 6, BUN = 7, BEANIE = 8;
 
+  /** Moods: they set the eyelids, the brows and the mouth. */
   static final int NEUTRAL = 0, SMILE = 1, GRIN = 2, LAUGH = 3, SAD = 4, ANGRY = 5, SURPRISED = 6, SLEEPY = 7;
 
   /** A face, frontal and centred like a passport photo. */

@@ -12,12 +12,16 @@ import processing.core.PGraphics;
 /** A machine: a gear train, an engine, a circuit board, a control panel or a robot arm. */
 public final class Machines {
 
-  // Metals and paints.
+  // ---- Palettes shared by every machine. Colours are 0xAARRGGBB. ----
+
+  /** Metals, by name: gears, bolts, discs and cylinders are made of these. */
   static final int STEEL = 0xFF9AA3AD, DARK_STEEL = 0xFF5A616A, CHROME = 0xFFCDD3DA, BRASS = 0xFFC9A047,
       COPPER = 0xFFC2703E, BRONZE = 0xFF9C6B3A;
 
+  /** All the metals, to pick one at random. */
   static final int[] METALS = {STEEL, DARK_STEEL, CHROME, BRASS, COPPER, BRONZE};
 
+  /** Industrial paints: signal red, yellow, orange, green, blue, black, cream, grey-green. */
   static final int[] PAINTS = {0xFFB8322A, 0xFFE3AE26, 0xFFD9661F, 0xFF3E7A4A, 0xFF2E5C9A, 0xFF2A2B2E,
       0xFFD8D2C0, 0xFF5E7F86};
 
