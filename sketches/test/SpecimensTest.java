@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import mishmash.specimens.Dataset;
+import mishmash.specimens.Specimen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,7 @@ class SpecimensTest {
 
   @Test
   void writesEveryPictureAtTheAskedSize() throws IOException {
-    for (String domain : Specimens.DOMAINS) {
+    for (String domain : Specimen.DOMAINS) {
       try (var files = Files.list(first.resolve(domain))) {
         assertEquals(COUNT, files.filter(f -> f.toString().endsWith(".png")).count(), domain);
       }
@@ -60,7 +62,7 @@ class SpecimensTest {
 
   @Test
   void sameSeedGivesTheSamePixels() throws IOException {
-    for (String domain : Specimens.DOMAINS) {
+    for (String domain : Specimen.DOMAINS) {
       for (int i = 0; i < COUNT; i++) {
         assertArrayEquals(pixels(read(first, domain, i)), pixels(read(second, domain, i)), domain + " " + i);
       }
@@ -70,11 +72,10 @@ class SpecimensTest {
   @Test
   void aFreshCanvasDrawsWhatTheGeneratorWrote() throws IOException {
     // the generator reuses one canvas per thread; nothing may leak from one picture into the next
-    Specimens sketch = new Specimens();
     for (int kind = 0; kind < 3; kind++) {
       for (int i = COUNT - 1; i >= 0; i -= 3) {
-        BufferedImage fresh = sketch.render(sketch.offscreen(SIZE), kind, Specimens.seedOf(7, i));
-        assertArrayEquals(pixels(read(first, Specimens.DOMAINS[kind], i)), pixels(fresh), Specimens.DOMAINS[kind] + " " + i);
+        BufferedImage fresh = Dataset.render(Dataset.offscreen(SIZE), kind, Dataset.seedOf(7, i));
+        assertArrayEquals(pixels(read(first, Specimen.DOMAINS[kind], i)), pixels(fresh), Specimen.DOMAINS[kind] + " " + i);
       }
     }
   }
@@ -93,7 +94,7 @@ class SpecimensTest {
 
   @Test
   void noTwoPicturesAreAlike() throws IOException {
-    for (String domain : Specimens.DOMAINS) {
+    for (String domain : Specimen.DOMAINS) {
       Set<Integer> seen = new HashSet<>();
       double spread = 0;
       double[][] luma = new double[COUNT][];
@@ -124,7 +125,7 @@ class SpecimensTest {
     for (int d = 0; d < 3; d++) {
       features[d] = new double[5];
       for (int i = 0; i < COUNT; i++) {
-        double[] f = features(read(first, Specimens.DOMAINS[d], i));
+        double[] f = features(read(first, Specimen.DOMAINS[d], i));
         for (int k = 0; k < f.length; k++) {
           features[d][k] += f[k] / COUNT;
         }
@@ -137,7 +138,7 @@ class SpecimensTest {
           distance += Math.pow(features[a][k] - features[b][k], 2);
         }
         distance = Math.sqrt(distance);
-        assertTrue(distance > 25, Specimens.DOMAINS[a] + " and " + Specimens.DOMAINS[b] + " look alike: "
+        assertTrue(distance > 25, Specimen.DOMAINS[a] + " and " + Specimen.DOMAINS[b] + " look alike: "
             + Arrays.toString(features[a]) + " vs " + Arrays.toString(features[b]));
       }
     }
@@ -152,7 +153,7 @@ class SpecimensTest {
   void differentSeedsGiveDifferentPictures() throws IOException {
     Path other = first.resolve("other");
     generate(other, 8);
-    for (String domain : Specimens.DOMAINS) {
+    for (String domain : Specimen.DOMAINS) {
       assertFalse(Arrays.equals(pixels(read(first, domain, 0)), pixels(read(other, domain, 0))), domain);
     }
   }
