@@ -85,7 +85,7 @@ class FaceModelErrorsTest {
 
   @Test
   void aGeneratorIsNotAFaceModel() {
-    Path generator = Models.directory().resolve("placeholder-untrained");
+    Path generator = Models.directory().resolve("creatures");
     fails(generator, "model.json", "not \"face-analysis\"");
   }
 
