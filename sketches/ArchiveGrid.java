@@ -28,7 +28,7 @@ public class ArchiveGrid extends MishmashSketch {
   @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
   @Live(min = 0, max = 2, smooth = 0.3) float mutation = 0.35f;    // how far a child strays from its parents
   @Live(min = 0, max = 1, smooth = 0.3) float randomness = 0.10f;  // chance of a completely new creature
-  @Live(min = 0, max = 1.5, smooth = 0.5) float psi = 0.70f;       // truncation: 0 = the average creature
+  @Live(min = 0, max = 1.5, smooth = 0.5) float psi = 0.90f;       // truncation: 0 = the average creature
   @Live(min = 0, max = 5, unit = " s") float morph = 1.5f;         // seconds a newborn takes to arrive
   @Live(min = 0, max = 1) float breath = 0.30f;                    // how far the others drift as they breathe
   @Live DeathPolicy death = DeathPolicy.LEAST_RECENT;              // who makes way for the newborn

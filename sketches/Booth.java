@@ -69,7 +69,7 @@ public class Booth extends MishmashSketch {
     type = createFont("DejaVu Sans", 28, true);
     gan = loadModel();
     try {
-      faces = FaceAnalyzer.load(Models.directory().resolve("face-api"));
+      faces = FaceAnalyzer.load(Models.directory().resolve("face-api"), Visit.FACES);
       translator = option("--translator", null) == null ? null : Models.loadTranslator(option("--translator", null));
       camera = Sources.open(option("--camera", "camera"), 640, 480);
     } catch (ModelException | IllegalArgumentException e) {

@@ -43,7 +43,7 @@ public final class BoothBench {
     Image photo = Image.of(frame);
     Path tmp = Files.createTempDirectory("booth-bench");
     try (Generator gan = Models.load(Models.DEFAULT);
-        FaceAnalyzer faces = FaceAnalyzer.load(Models.directory().resolve("face-api"))) {
+        FaceAnalyzer faces = FaceAnalyzer.load(Models.directory().resolve("face-api"), Visit.FACES)) {
       Archive archive = Archive.open(tmp.resolve("archive"));
       BoothStore store = new BoothStore(tmp.resolve("booth"), false);
       Random random = new Random(1);
