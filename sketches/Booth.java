@@ -22,6 +22,7 @@ import mishmash.model.ModelException;
 import mishmash.model.Models;
 import mishmash.model.Translator;
 import mishmash.sketch.Card;
+import mishmash.sketch.Lettering;
 import mishmash.sketch.MishmashSketch;
 import processing.core.PFont;
 import processing.core.PImage;
@@ -60,6 +61,8 @@ public class Booth extends MishmashSketch {
   CompletableFuture<Optional<Visit.Draft>> working;
   PImage portrait;
   final StringBuilder typed = new StringBuilder();
+  String nameShown;
+  PImage nameImage;
 
   public void settings() {
     screen(JAVA2D);
@@ -177,11 +180,12 @@ public class Booth extends MishmashSketch {
     float side = height * 0.62f;
     image(portrait, (width - side) / 2, height * 0.06f, side, side);
     say("Type your name, then press Enter", height * 0.73f);
-    fill(255);
-    textFont(type);
-    textSize(height / 18f);
-    textAlign(CENTER, CENTER);
-    text(typed + (frameCount / 20 % 2 == 0 ? "_" : " "), width / 2f, height * 0.8f);
+    String shown = typed + (frameCount / 20 % 2 == 0 ? "_" : " ");
+    if (!shown.equals(nameShown)) { // set like the card: any script, right to left where it runs so
+      nameImage = new PImage(Lettering.picture(shown, height / 18f, java.awt.Color.WHITE));
+      nameShown = shown;
+    }
+    image(nameImage, (width - nameImage.width) / 2f, height * 0.8f - nameImage.height / 2f);
     String auto = option("--name", null); // headless renders type the name given on the command line
     if (headless() && auto != null && typed.length() == 0) {
       typed.append(auto);

@@ -49,6 +49,28 @@ public final class Lettering {
     return new TextLayout(s.getIterator(), frc);
   }
 
+  /**
+   * {@code text} set as one line on a transparent picture, in {@code colour}: for showing typed text
+   * on screen (Processing's own {@code text()} would draw Arabic unjoined and left to right).
+   */
+  public static java.awt.image.BufferedImage picture(String text, float size, java.awt.Color colour) {
+    java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D pg = probe.createGraphics();
+    pg.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    TextLayout layout = layout(text, "DejaVu Sans", Font.PLAIN, size, pg.getFontRenderContext());
+    pg.dispose();
+    int w = Math.max(1, (int) Math.ceil(layout.getAdvance()) + 4);
+    int h = Math.max(1, (int) Math.ceil(layout.getAscent() + layout.getDescent()) + 4);
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = out.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(colour);
+    layout.draw(g, 2, 2 + layout.getAscent());
+    g.dispose();
+    return out;
+  }
+
   /** The main font if it has the glyph, else the first installed font that does, else the main font (a box). */
   static Font fontFor(int cp, Font main) {
     if (main.canDisplay(cp) || Character.isWhitespace(cp) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)) {
