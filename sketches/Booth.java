@@ -82,7 +82,7 @@ public class Booth extends MishmashSketch {
       return;
     }
     archive = Archive.open(dataFolder(option("--archive", "archive")));
-    store = new BoothStore(dataFolder(option("--booth", "booth")), keepSelfies);
+    store = new BoothStore(dataFolder(option("--booth", "booth")));
     if (option("--delete", null) != null) {
       delete(Long.parseLong(option("--delete", "0").trim()));
     }

@@ -46,7 +46,7 @@ class BoothTest {
     booth.args = new String[] {"--camera", "folder:" + camera, "--name", name, "--seed", "5",
         "--archive", tmp.resolve("archive").toString(), "--booth", tmp.resolve("booth").toString()};
     Headless.render(booth, 640, 360, 10, (int) (seconds * 10), tmp.resolve("frames"));
-    return new BoothStore(tmp.resolve("booth"), false);
+    return new BoothStore(tmp.resolve("booth"));
   }
 
   @Test

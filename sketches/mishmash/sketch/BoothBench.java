@@ -45,7 +45,7 @@ public final class BoothBench {
     try (Generator gan = Models.load(Models.DEFAULT);
         FaceAnalyzer faces = FaceAnalyzer.load(Models.directory().resolve("face-api"), Visit.FACES)) {
       Archive archive = Archive.open(tmp.resolve("archive"));
-      BoothStore store = new BoothStore(tmp.resolve("booth"), false);
+      BoothStore store = new BoothStore(tmp.resolve("booth"));
       Random random = new Random(1);
       double[] analyse = new double[visits];
       double[] total = new double[visits];

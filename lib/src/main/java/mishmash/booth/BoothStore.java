@@ -30,11 +30,9 @@ import mishmash.model.Image;
  */
 public final class BoothStore {
   private final Path folder;
-  private final boolean keepSelfies;
 
-  public BoothStore(Path folder, boolean keepSelfies) {
+  public BoothStore(Path folder) {
     this.folder = folder;
-    this.keepSelfies = keepSelfies;
   }
 
   public Path folder() {
@@ -54,14 +52,14 @@ public final class BoothStore {
   }
 
   /**
-   * Saves a finished profile: its card, the profile, and the selfie only if selfies are kept. The
-   * selfie is otherwise never written anywhere.
+   * Saves a finished profile: its card, the profile, and the raw selfie only when one is given
+   * (the booth gives it only when keeping selfies is switched on; otherwise it is never written).
    */
   public void save(Profile p, BufferedImage card, Image selfie) throws IOException {
     Files.createDirectories(card(p.id()).getParent());
     Files.createDirectories(profile(p.id()).getParent());
     AtomicFile.write(card(p.id()), out -> ImageIO.write(card, "png", out));
-    if (keepSelfies && selfie != null) {
+    if (selfie != null) {
       Files.createDirectories(selfie(p.id()).getParent());
       BufferedImage raw = selfie.toBufferedImage();
       AtomicFile.write(selfie(p.id()), out -> ImageIO.write(raw, "png", out));

@@ -118,16 +118,15 @@ class VisitTest {
     Visit.Draft draft = Visit.make(photo, analyzer, archive, gan, new Random(2), false).orElseThrow();
     Visit.join(draft, "Ada", archive, gan);
     Profile profile = new Profile(draft.id(), "Ada", draft.creature().seed(), draft.specs(), 0);
-    BoothStore store = new BoothStore(dir.resolve("booth"), false);
-    store.save(profile, new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), draft.photo());
+    BoothStore store = new BoothStore(dir.resolve("booth"));
+    store.save(profile, new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), null);
     assertTrue(Files.exists(store.card(draft.id())));
     assertFalse(Files.exists(store.selfie(draft.id())), "no selfie by default");
     assertEquals(profile, store.read(draft.id()));
     try (var files = Files.walk(dir.resolve("booth"))) {
       assertFalse(files.anyMatch(f -> f.toString().endsWith(".tmp")), "nothing half-written");
     }
-    new BoothStore(dir.resolve("booth"), true).save(profile, new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB),
-        draft.photo());
+    store.save(profile, new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), draft.photo());
     assertTrue(Files.exists(store.selfie(draft.id())), "kept when asked");
     assertTrue(store.delete(draft.id(), archive));
     assertFalse(Files.exists(store.card(draft.id())) || Files.exists(store.profile(draft.id()))
