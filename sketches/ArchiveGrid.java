@@ -6,6 +6,7 @@ import mishmash.grid.Grid;
 import mishmash.grid.Nursery;
 import mishmash.live.Live;
 import mishmash.model.Generator;
+import mishmash.sketch.Labels;
 import mishmash.sketch.MishmashSketch;
 import mishmash.sketch.Pictures;
 import processing.core.PFont;
@@ -38,6 +39,7 @@ public class ArchiveGrid extends MishmashSketch {
 
   Nursery nursery;
   Pictures pictures;
+  Labels names = new Labels();
   PFont mono;
 
   public void settings() {
@@ -107,8 +109,11 @@ public class ArchiveGrid extends MishmashSketch {
     fill(222, 218, 200);
     text("No. " + c.seed(), cell.x - 3, cell.y + cell.h + 7);
     fill(140, 138, 124);
-    String origin = c.name().isEmpty() ? c.source().label() : c.name(); // a booth visitor goes by name
-    text("gen " + c.generation() + " · " + origin, cell.x - 3, cell.y + cell.h + 21);
+    if (c.name().isEmpty()) {
+      text("gen " + c.generation() + " · " + c.source().label(), cell.x - 3, cell.y + cell.h + 21);
+    } else { // a booth visitor goes by name, as typed, in any script
+      image(names.of("gen " + c.generation() + " · " + c.name(), 12, color(140, 138, 124)), cell.x - 5, cell.y + cell.h + 19);
+    }
   }
 
   void warning(String text) {
