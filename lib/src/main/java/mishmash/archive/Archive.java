@@ -147,19 +147,7 @@ public final class Archive {
         if (line.isBlank()) {
           continue;
         }
-        try {
-          Index.Entry entry = Index.parse(line);
-          if (entry.deleted() != null) {
-            creatures.remove(entry.deleted());
-            deletions++;
-          } else if (!Files.isRegularFile(dir.resolve(entry.creature().fileName()))) {
-            skip(index + " line " + lineNumber + ": its picture " + entry.creature().fileName() + " is missing");
-          } else {
-            creatures.put(entry.creature().seed(), entry.creature());
-          }
-        } catch (IllegalArgumentException e) {
-          skip(index + " line " + lineNumber + " is damaged (" + e.getMessage() + ")");
-        }
+        take(line, index + " line " + lineNumber);
       }
     } catch (IOException e) {
       warning = "Cannot read " + index + " (" + e.getMessage() + ").";
@@ -216,17 +204,9 @@ public final class Archive {
       if (line.isBlank()) {
         continue;
       }
-      try {
-        Index.Entry entry = Index.parse(line);
-        if (entry.deleted() != null) {
-          creatures.remove(entry.deleted());
-        } else if (!creatures.containsKey(entry.creature().seed())
-            && Files.isRegularFile(dir.resolve(entry.creature().fileName()))) {
-          creatures.put(entry.creature().seed(), entry.creature());
-          fresh.add(entry.creature());
-        }
-      } catch (IllegalArgumentException e) {
-        skip(index + ": a damaged line added by another program (" + e.getMessage() + ")");
+      Creature c = take(line, index + ": a line added by another program");
+      if (c != null) {
+        fresh.add(c);
       }
     }
     fresh.removeIf(c -> !creatures.containsKey(c.seed())); // added, then deleted, in the same stretch
@@ -250,6 +230,33 @@ public final class Archive {
       LOG.warn("archive: could not delete {} ({})", seed, e.getMessage());
     }
     return known;
+  }
+
+  /**
+   * Applies one index line: a deletion, or a creature whose picture is there (a damaged line or a
+   * missing picture is skipped with a log line naming {@code where}).
+   *
+   * @return the creature, if it was not known here before; otherwise null
+   */
+  private Creature take(String line, String where) {
+    Index.Entry entry;
+    try {
+      entry = Index.parse(line);
+    } catch (IllegalArgumentException e) {
+      skip(where + " is damaged (" + e.getMessage() + ")");
+      return null;
+    }
+    if (entry.deleted() != null) {
+      creatures.remove(entry.deleted());
+      deletions++;
+      return null;
+    }
+    Creature c = entry.creature();
+    if (!Files.isRegularFile(dir.resolve(c.fileName()))) {
+      skip(where + ": its picture " + c.fileName() + " is missing");
+      return null;
+    }
+    return creatures.put(c.seed(), c) == null ? c : null;
   }
 
   private void skip(String why) {
