@@ -80,8 +80,9 @@ public final class Archive {
   private boolean tornTail;
   private int deletions;
   private int skipped;
-  /** How far into the index file {@link #refresh} has read. */
+  /** How far into the index file {@link #refresh} has read, and which file that was (its inode). */
   private long indexRead;
+  private Object indexFile;
 
   private Archive(Path dir, int max) {
     this.dir = dir;
@@ -157,7 +158,22 @@ public final class Archive {
     if (skipped > 0 || deletions > 0) {
       compact();
     }
+    markIndexRead();
+  }
+
+  /** Everything in the index file as it is now is known here. */
+  private void markIndexRead() {
     indexRead = indexSize();
+    indexFile = indexKey();
+  }
+
+  /** The index file's identity: a compaction (ours or another program's) renames a new file into place. */
+  private Object indexKey() {
+    try {
+      return Files.readAttributes(dir.resolve(INDEX), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private long indexSize() {
@@ -176,8 +192,10 @@ public final class Archive {
   public synchronized List<Creature> refresh() {
     Path index = dir.resolve(INDEX);
     long size = indexSize();
-    if (size < indexRead) {
-      indexRead = 0; // rewritten (compacted): read it all again; known creatures are skipped
+    Object key = indexKey();
+    if (size < indexRead || (key != null && !key.equals(indexFile))) {
+      indexRead = 0; // rewritten (compacted) by another program: read it all again; known creatures are skipped
+      indexFile = key;
     }
     if (size == indexRead) {
       return List.of();
@@ -275,6 +293,7 @@ public final class Archive {
     try {
       AtomicFile.writeString(dir.resolve(INDEX), text.toString());
       deletions = 0;
+      markIndexRead(); // the new file holds exactly what is known here
     } catch (IOException e) {
       LOG.warn("archive: could not compact the index ({}); it stays as it was", e.getMessage());
     }

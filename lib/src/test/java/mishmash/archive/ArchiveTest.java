@@ -139,4 +139,21 @@ class ArchiveTest {
     Files.writeString(dir.resolve(Archive.GRID), "{\"columns\": 2, \"ro");
     assertTrue(Archive.open(dir).loadGrid().isEmpty());
   }
+
+  @Test
+  void anotherProgramsAdditionsAreReadCorrectlyAfterThisOneCompactedTheIndex(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Archive wall = Archive.open(dir, 4);
+    for (long seed = 1; seed <= 8; seed++) {
+      wall.add(creature(seed), picture(seed));
+    }
+    assertEquals(0, wall.refresh().size(), "its own creatures are not news");
+    wall.retain(java.util.Set.of()); // four go: the index is compacted, and shorter than before
+    Archive booth = Archive.open(dir);
+    for (long seed = 101; seed <= 110; seed++) { // enough lines to reach past where the wall had read
+      booth.add(creature(seed), picture(seed));
+    }
+    List<Creature> fresh = wall.refresh();
+    assertEquals(10, fresh.size(), "every creature the booth added, read from the right place");
+    assertEquals(0, wall.skipped(), "no line was read from the middle");
+  }
 }
