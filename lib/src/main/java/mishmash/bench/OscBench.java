@@ -10,6 +10,8 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import mishmash.live.Change;
 import mishmash.live.Controls;
 import mishmash.live.Live;
@@ -67,10 +69,20 @@ public final class OscBench {
   /** Sends {@code rate} messages a second for {@code seconds} to a sketch at {@code to}. */
   static void flood(String to, int rate, double seconds) throws Exception {
     String[] hp = to.split(":");
-    InetSocketAddress target = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
+    int n = (int) (rate * seconds);
+    send(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), n, rate,
+        i -> new OSCMessage("/mishmash/grid/mutation/norm", List.of((float) (i % 1000) / 1000f)), i -> { });
+    System.out.printf(Locale.ROOT, "sent %d messages to %s at %d/s%n", n, to, rate);
+  }
+
+  /**
+   * Sends {@code n} messages to {@code to}, {@code rate} a second, spinning to keep the pace;
+   * {@code beforeSend} runs just before each one goes.
+   */
+  static void send(InetSocketAddress to, int n, int rate, IntFunction<OSCMessage> message, IntConsumer beforeSend)
+      throws Exception {
     ByteBuffer buffer = ByteBuffer.allocate(256);
     OSCSerializer serializer = new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer));
-    int n = (int) (rate * seconds);
     try (DatagramChannel out = DatagramChannel.open()) {
       long t0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
@@ -79,12 +91,12 @@ public final class OscBench {
           Thread.onSpinWait();
         }
         buffer.clear();
-        serializer.write(new OSCMessage("/mishmash/grid/mutation/norm", List.of((float) (i % 1000) / 1000f)));
+        serializer.write(message.apply(i));
         buffer.flip();
-        out.send(buffer, target);
+        beforeSend.accept(i);
+        out.send(buffer, to);
       }
     }
-    System.out.printf(Locale.ROOT, "sent %d messages to %s at %d/s%n", n, to, rate);
   }
 
   static void run(int rate, double seconds) throws Exception {
@@ -137,23 +149,11 @@ public final class OscBench {
       }
     }, "frames");
     loop.start();
-    DatagramChannel out = DatagramChannel.open();
-    InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.port());
-    ByteBuffer buffer = ByteBuffer.allocate(256);
-    OSCSerializer serializer = new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer));
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      long due = t0 + (long) (i * 1e9 / rate);
-      while (System.nanoTime() < due) {
-        Thread.onSpinWait();
-      }
-      buffer.clear();
-      serializer.write(new OSCMessage("/mishmash/bench/seq", List.of((float) i)));
-      buffer.flip();
-      sentInFrame[i] = frameNo.get();
-      sentAt[i] = System.nanoTime();
-      out.send(buffer, to);
-    }
+    send(new InetSocketAddress("127.0.0.1", server.port()), n, rate,
+        i -> new OSCMessage("/mishmash/bench/seq", List.of((float) i)), i -> {
+          sentInFrame[i] = frameNo.get();
+          sentAt[i] = System.nanoTime();
+        });
     long end = System.nanoTime() + 3_000_000_000L;
     while (controls.handled() < n && System.nanoTime() < end) {
       Thread.sleep(10);
@@ -161,7 +161,6 @@ public final class OscBench {
     Thread.sleep(100);
     loop.interrupt();
     loop.join();
-    out.close();
     controls.close();
     int applied = 0;
     int nextFrame = 0;
