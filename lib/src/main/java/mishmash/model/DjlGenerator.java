@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import mishmash.files.Header;
 import mishmash.model.net.StyleNet;
 
 /** A model in the project's own format: a {@link StyleNet} rebuilt from model.json, weights from a file. */
@@ -115,17 +116,11 @@ final class DjlGenerator extends NetworkGenerator {
             + "file into the model folder, or fix the name in model.json.");
       }
       try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-        String magic;
-        try {
-          magic = in.readUTF();
-        } catch (IOException e) {
-          magic = "";
-        }
-        if (!MAGIC.equals(magic)) {
+        int version = Header.version(in, MAGIC);
+        if (version == Header.NOT_THIS_KIND) {
           throw new ModelException(file, "is not a Mishmash weights file (it does not start with \""
               + MAGIC + "\"). Re-copy it, or re-run the training command that made it.");
         }
-        int version = in.readInt();
         if (version != VERSION) {
           throw new ModelException(file, "is weights format version " + version + "; this Mishmash reads version "
               + VERSION + ". Update Mishmash or re-train.");

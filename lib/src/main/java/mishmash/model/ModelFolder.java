@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import mishmash.files.AtomicFile;
+import mishmash.files.Header;
 import mishmash.model.net.StyleNet;
 
 /** Writes a complete model folder in the project's own (djl) format: weights first, then model.json. */
@@ -25,8 +26,7 @@ public final class ModelFolder {
       throws IOException {
     AtomicFile.write(folder.resolve(WEIGHTS), out -> {
       DataOutputStream data = new DataOutputStream(out);
-      data.writeUTF(DjlGenerator.WeightsFile.MAGIC);
-      data.writeInt(DjlGenerator.WeightsFile.VERSION);
+      Header.write(data, DjlGenerator.WeightsFile.MAGIC, DjlGenerator.WeightsFile.VERSION);
       net.saveParameters(data);
       data.flush();
     });

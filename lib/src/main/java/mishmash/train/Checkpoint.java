@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mishmash.files.AtomicFile;
+import mishmash.files.Header;
 
 /**
  * {@code <out>/checkpoint.bin}: everything a training run needs to go on where it stopped — a JSON
@@ -29,8 +30,7 @@ final class Checkpoint {
   static void write(Path file, JsonObject header, GanTrainer trainer, LossHistory history) throws IOException {
     AtomicFile.write(file, stream -> {
       DataOutputStream out = new DataOutputStream(stream);
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
+      Header.write(out, MAGIC, VERSION);
       byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
       out.writeInt(json.length);
       out.write(json);
@@ -73,16 +73,10 @@ final class Checkpoint {
   }
 
   private static JsonObject readHeader(Path file, DataInputStream in) throws IOException {
-    String magic;
-    try {
-      magic = in.readUTF();
-    } catch (IOException e) {
-      magic = "";
-    }
-    if (!MAGIC.equals(magic)) {
+    int version = Header.version(in, MAGIC);
+    if (version == Header.NOT_THIS_KIND) {
       throw new IOException(file + " is not a Mishmash training checkpoint. Move it away, or choose another --out.");
     }
-    int version = in.readInt();
     if (version != VERSION) {
       throw new IOException(file + " is checkpoint version " + version + "; this Mishmash reads version " + VERSION
           + ". Finish the training with the Mishmash that started it, or delete the checkpoint to start afresh.");
