@@ -61,18 +61,26 @@ final class TfLayers {
         m.create(w.get(prefix + "/bias", out)));
   }
 
+  /**
+   * A convolution's input with TensorFlow's 'same' padding for a k×k window: left to the
+   * convolution as its own symmetric padding where it is symmetric, else padded with zeros first
+   * (TensorFlow puts the odd pixel on the right and bottom).
+   */
+  private record Padded(NDArray in, Shape symmetric) {
+    static Padded same(NDArray x, int k, int stride) {
+      int[] pad = samePadding(x, k, stride);
+      if (pad[0] == pad[1] && pad[2] == pad[3]) {
+        return new Padded(x, new Shape(pad[2], pad[0]));
+      }
+      return new Padded(x.pad(new Shape(pad[0], pad[1], pad[2], pad[3]), 0), new Shape(0, 0));
+    }
+  }
+
   /** Convolution with TensorFlow's 'same' padding. */
   static NDArray conv(NDArray x, Conv c, int stride) {
-    int k = c.kernel();
-    int[] pad = samePadding(x, k, stride);
-    NDArray in = x;
-    Shape symmetric = new Shape(0, 0);
-    if (pad[0] == pad[1] && pad[2] == pad[3]) {
-      symmetric = new Shape(pad[2], pad[0]);
-    } else {
-      in = x.pad(new Shape(pad[0], pad[1], pad[2], pad[3]), 0);
-    }
-    return Conv2d.conv2d(in, c.weight(), c.bias(), new Shape(stride, stride), symmetric, new Shape(1, 1)).head();
+    Padded p = Padded.same(x, c.kernel(), stride);
+    return Conv2d.conv2d(p.in(), c.weight(), c.bias(), new Shape(stride, stride), p.symmetric(), new Shape(1, 1))
+        .head();
   }
 
   /** Convolution without padding (TensorFlow's 'valid'). */
@@ -82,16 +90,9 @@ final class TfLayers {
 
   /** Separable convolution with TensorFlow's 'same' padding (the padding applies to the depthwise step). */
   static NDArray separable(NDArray x, Separable s, int stride) {
-    int[] pad = samePadding(x, 3, stride);
-    NDArray in = x;
-    Shape symmetric = new Shape(0, 0);
-    if (pad[0] == pad[1] && pad[2] == pad[3]) {
-      symmetric = new Shape(pad[2], pad[0]);
-    } else {
-      in = x.pad(new Shape(pad[0], pad[1], pad[2], pad[3]), 0);
-    }
+    Padded p = Padded.same(x, 3, stride);
     int channels = (int) s.depthwise().getShape().get(0);
-    NDArray depth = Conv2d.conv2d(in, s.depthwise(), s.noBias(), new Shape(stride, stride), symmetric,
+    NDArray depth = Conv2d.conv2d(p.in(), s.depthwise(), s.noBias(), new Shape(stride, stride), p.symmetric(),
         new Shape(1, 1), channels).head();
     return Conv2d.conv2d(depth, s.pointwise(), s.bias(), new Shape(1, 1), new Shape(0, 0), new Shape(1, 1)).head();
   }
