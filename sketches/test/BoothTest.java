@@ -40,6 +40,16 @@ class BoothTest {
     return ImageIO.read(FACES.resolve("astronaut-320x240.png").toFile());
   }
 
+  /** A grey frame to draw photos on. */
+  static BufferedImage onGrey(int w, int h) {
+    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = frame.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, w, h);
+    g.dispose();
+    return frame;
+  }
+
   /** Runs the booth for {@code seconds} of sketch time at 10 fps; returns its store. */
   BoothStore run(Path camera, String name, double seconds) {
     Booth booth = new Booth();
@@ -84,10 +94,8 @@ class BoothTest {
 
   @Test
   void aTinyFaceIsAskedToComeCloser() throws Exception {
-    BufferedImage small = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);
+    BufferedImage small = onGrey(1280, 960);
     Graphics2D g = small.createGraphics();
-    g.setColor(Color.GRAY);
-    g.fillRect(0, 0, 1280, 960);
     g.drawImage(astronaut(), 480, 360, 320, 240, null); // the face is a tenth of the frame
     g.dispose();
     assertTrue(run(camera(small), "Far", 6).ids().isEmpty());
@@ -95,13 +103,10 @@ class BoothTest {
 
   @Test
   void ofSeveralFacesTheNearestIsTaken() throws Exception {
-    BufferedImage two = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    BufferedImage two = onGrey(640, 480);
     Graphics2D g = two.createGraphics();
-    g.setColor(Color.GRAY);
-    g.fillRect(0, 0, 640, 480);
     g.drawImage(astronaut(), -120, 0, 640, 480, null);   // the visitor, near
     g.drawImage(astronaut(), 440, 300, 200, 150, null);  // someone behind
-
     g.dispose();
     assertEquals(1, run(camera(two), "Twins", 7).ids().size());
   }
