@@ -13,6 +13,7 @@ import com.illposed.osc.OSCSerializerAndParserBuilder;
 import com.illposed.osc.transport.NetworkProtocol;
 import com.illposed.osc.transport.OSCPortIn;
 import com.illposed.osc.transport.OSCPortInBuilder;
+import com.illposed.osc.transport.tcp.TCPTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -346,6 +347,9 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
 
             @Override
             public void handleBadData(OSCBadDataEvent event) {
+              if (event.getData().remaining() == 0) {
+                return; // a connection that sent nothing (a port probe, such as the readiness check below)
+              }
               complaints.count("malformed packet", "over TCP: " + event.getException().getMessage());
             }
           })
@@ -353,8 +357,21 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
       tcp.setResilient(true);
       tcp.setDaemonListener(true);
       tcp.startListening();
+      // JavaOSC binds its TCP socket on the listening thread: wait until it takes connections, so
+      // that "OSC on port N" is true when this returns
+      TCPTransport transport = (TCPTransport) tcp.getTransport();
+      long end = System.nanoTime() + 3_000_000_000L;
+      while (!transport.isListening()) {
+        if (System.nanoTime() > end) {
+          throw new IOException("it did not start listening within 3 s");
+        }
+        Thread.sleep(10);
+      }
     } catch (IOException e) {
       throw new IOException("OSC cannot listen on TCP port " + port() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("OSC over TCP: interrupted while starting", e);
     }
   }
 
