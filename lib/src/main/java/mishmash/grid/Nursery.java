@@ -305,8 +305,8 @@ public final class Nursery implements AutoCloseable {
       }
       c.breaths++;
       double phase = 2 * Math.PI * c.breaths / BREATH_POSES;
-      Genome partner = Genome.fresh(c.creature.seed() ^ 0x5DEECE66DL, c.creature.genome().layers(),
-          c.creature.genome().size());
+      Genome partner = c.creature.genome().withZ(Genome.fresh(c.creature.seed() ^ 0x5DEECE66DL,
+          c.creature.genome().layers(), c.creature.genome().size()).z());
       cells.add(c);
       who.add(c.creature);
       poses.add(c.creature.genome().slerp(partner, (float) (amount * (1 - Math.cos(phase)) / 2)).shifted(steer));
