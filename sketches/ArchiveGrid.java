@@ -8,6 +8,7 @@ import mishmash.live.Live;
 import mishmash.model.Generator;
 import mishmash.sketch.Labels;
 import mishmash.sketch.MishmashSketch;
+import mishmash.sketch.Options;
 import mishmash.sketch.Pictures;
 import processing.core.PFont;
 
@@ -24,6 +25,7 @@ import processing.core.PFont;
  * Live: every @Live line below is playable over OSC (/mishmash/grid/mutation 0.8), MIDI (learn it
  * in the panel), the panel (key P) and the keyboard (TAB picks, arrows move). See the README.
  */
+@Options({"--max N                 creatures the archive keeps at most (10000)"})
 public class ArchiveGrid extends MishmashSketch {
 
   @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
@@ -52,7 +54,7 @@ public class ArchiveGrid extends MishmashSketch {
     if (gan == null) {
       return;
     }
-    Archive archive = Archive.open(dataFolder(option("--archive", "archive")), (int) option("--max", Archive.DEFAULT_MAX));
+    Archive archive = Archive.open(archiveFolder(), (int) option("--max", Archive.DEFAULT_MAX));
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);

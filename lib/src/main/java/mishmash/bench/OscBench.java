@@ -118,7 +118,7 @@ public final class OscBench {
         }
       }
     });
-    OscServer server = OscServer.start(controls, null, new OscServer.Settings("127.0.0.1", 0, false, 0, List.of()));
+    OscServer server = OscServer.start(controls, null, new OscServer.Settings(mishmash.net.Network.local(), 0, false, 0));
     double[] work = new double[(int) (seconds * 60) + 600];
     int[] frames = {0};
     int[] late = {0};

@@ -71,6 +71,7 @@ public final class Nursery implements AutoCloseable {
   public static final double VISITOR_CHECK = 2.0;
   private double nextVisitorCheck;
   private boolean visitorsInFlight;
+  private boolean resizing;
 
   /**
    * @param clock sketch time in seconds
@@ -124,18 +125,63 @@ public final class Nursery implements AutoCloseable {
     return grid;
   }
 
-  /** Rebuilds the grid with a new shape, keeping creatures in reading order and filling the rest. */
+  /**
+   * The grid in a new shape, keeping the creatures in reading order (each in its cell, with its
+   * picture and any arrival under way) and filling new cells with fresh creatures. Shrinking is
+   * immediate; growing asks the model for the new creatures, and in the background mode that
+   * happens on the worker: until they are drawn the current grid stays (and is returned), so a
+   * knob turned live never holds up a frame. Call it every frame with the shape wanted; a shape
+   * asked for meanwhile is taken up once the one being drawn is there.
+   */
   public Grid resize(int columns, int rows, float psi) {
-    if (grid != null && grid.columns() == columns && grid.rows() == rows) {
+    if (grid == null || (grid.columns() == columns && grid.rows() == rows) || resizing) {
       return grid;
     }
-    List<Creature> keep = new ArrayList<>();
-    for (Cell c : grid) {
-      keep.add(c.creature);
+    int n = columns * rows;
+    if (n <= grid.size()) {
+      grid = reshaped(columns, rows, List.of());
+      saveGrid();
+      return grid;
     }
-    grid = build(columns, rows, keep, psi);
-    saveGrid();
+    List<Creature> fresh = new ArrayList<>();
+    for (int i = grid.size(); i < n; i++) {
+      long s = nextSeed();
+      fresh.add(new Creature(s, Genomes.fresh(gan, s), new long[0], System.currentTimeMillis(),
+          Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
+    }
+    resizing = true;
+    run(() -> {
+      Image[] pictures = Genomes.render(gan, fresh.stream().map(Creature::genome).toList(), psi);
+      for (int i = 0; i < fresh.size(); i++) {
+        archive.add(fresh.get(i), pictures[i]);
+      }
+      return () -> {
+        resizing = false;
+        double now = clock.getAsDouble();
+        List<Cell> added = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+          added.add(new Cell(grid.size() + i, fresh.get(i), pictures[i], now));
+        }
+        grid = reshaped(columns, rows, added);
+        saveGrid();
+      };
+    }, () -> resizing = false);
     return grid;
+  }
+
+  /** The current cells that fit {@code columns × rows}, in reading order, then {@code added}. */
+  private Grid reshaped(int columns, int rows, List<Cell> added) {
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 0; i < Math.min(grid.size(), columns * rows); i++) {
+      cells.add(grid.get(i));
+    }
+    cells.addAll(added);
+    return new Grid(columns, rows, cells);
+  }
+
+  /** True while a bigger grid's new creatures are being drawn. */
+  public boolean resizing() {
+    return resizing;
   }
 
   private boolean fits(Creature c) {
@@ -233,7 +279,6 @@ public final class Nursery implements AutoCloseable {
     Creature b = grid.size() > 1 ? pickOther(a, random) : a;
     cell.expecting = true;
     pendingBirths.incrementAndGet();
-    Grid target = grid;
     double showAt = clock.getAsDouble() + PREFETCH;
     float[] offset = steer;
     run(() -> {
@@ -253,8 +298,9 @@ public final class Nursery implements AutoCloseable {
       archive.add(creature, frames[frames.length - 1]);
       return () -> at(showAt, () -> {
         pendingBirths.decrementAndGet();
-        if (grid != target) {
-          return; // the grid was resized meanwhile; the child is in the archive all the same
+        cell.expecting = false;
+        if (!grid.holds(cell)) {
+          return; // the grid shrank past this cell meanwhile; the child is in the archive all the same
         }
         double now = clock.getAsDouble();
         cell.film.cut(now, frames, now, Math.max(morph, 1e-3), scratch);
@@ -316,7 +362,6 @@ public final class Nursery implements AutoCloseable {
       return;
     }
     breathsInFlight.incrementAndGet();
-    Grid target = grid;
     run(() -> {
       Image[] frames = Genomes.render(gan, poses, psi);
       return () -> {
@@ -324,7 +369,7 @@ public final class Nursery implements AutoCloseable {
         double t = clock.getAsDouble();
         for (int i = 0; i < frames.length; i++) {
           Cell c = cells.get(i);
-          if (grid == target && c.creature == who.get(i) && !c.expecting) {
+          if (grid.holds(c) && c.creature == who.get(i) && !c.expecting) {
             c.film.then(frames[i], Math.max(t, c.film.end()) + cellPeriod);
           }
         }

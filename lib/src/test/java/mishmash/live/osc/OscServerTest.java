@@ -25,6 +25,7 @@ import mishmash.live.Controls;
 import mishmash.live.Live;
 import mishmash.live.Params;
 import mishmash.live.Presets;
+import mishmash.net.Network;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class OscServerTest {
       }
     });
     server = OscServer.start(controls, new Presets(tmp.resolve("presets"), controls),
-        new OscServer.Settings("127.0.0.1", 0, false, 0, List.of()));
+        new OscServer.Settings(Network.local(), 0, false, 0));
     client = DatagramChannel.open();
     client.bind(new InetSocketAddress("127.0.0.1", 0));
     client.socket().setSoTimeout(2000);
@@ -77,11 +78,7 @@ class OscServerTest {
   }
 
   void send(String address, Object... args) throws Exception {
-    ByteBuffer b = ByteBuffer.allocate(4096);
-    new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(b))
-        .write(new OSCMessage(address, List.of(args)));
-    b.flip();
-    client.send(b, new InetSocketAddress("127.0.0.1", server.port()));
+    client.send(packet(address, args), new InetSocketAddress("127.0.0.1", server.port()));
   }
 
   /** Runs frames until the server has handed on {@code n} control messages (or 5 s pass). */
@@ -241,20 +238,35 @@ class OscServerTest {
   }
 
   @Test
-  void sendersOffTheAllowListAreIgnored() throws Exception {
+  void sendersOffTheAllowListAreIgnoredAndThisMachineIsAlwaysLetIn() throws Exception {
     controls.close();
     controls = new Controls("test", Params.of(sketch), 1);
-    server = OscServer.start(controls, null, new OscServer.Settings("127.0.0.1", 0, false, 0, List.of("10.1.2.0/24")));
-    for (int i = 0; i < 100; i++) {
-      send("/mishmash/test/mutation", 1.9f);
-    }
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (server.received() < 100 && System.nanoTime() < end) {
-      Thread.sleep(5);
+    server = OscServer.start(controls, null, new OscServer.Settings(
+        new Network("127.0.0.1", List.of(Network.Range.parse("10.1.2.0/24")), false), 0, false, 0));
+    try (DatagramChannel stranger = DatagramChannel.open()) {
+      stranger.bind(new InetSocketAddress("127.0.0.2", 0)); // another address, never leaving the machine
+      for (int i = 0; i < 100; i++) {
+        stranger.send(packet("/mishmash/test/mutation", 1.9f), new InetSocketAddress("127.0.0.1", server.port()));
+      }
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (server.received() < 100 && System.nanoTime() < end) {
+        Thread.sleep(5);
+      }
     }
     controls.frame(1, 0);
     assertEquals(0.35f, sketch.mutation);
     assertEquals(100, server.complaints().count("sender not allowed"));
+    send("/mishmash/test/mutation", 1.2f); // from 127.0.0.1
+    framesUntilAccepted(1);
+    assertEquals(1.2f, sketch.mutation, 1e-6);
+  }
+
+  static ByteBuffer packet(String address, Object... args) throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(4096);
+    new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(b))
+        .write(new OSCMessage(address, List.of(args)));
+    b.flip();
+    return b;
   }
 
   @Test
@@ -293,7 +305,7 @@ class OscServerTest {
   void tcpCarriesTheSameMessages() throws Exception {
     controls.close();
     controls = new Controls("test", Params.of(sketch), 1);
-    server = OscServer.start(controls, null, new OscServer.Settings("127.0.0.1", 0, true, 0, List.of()));
+    server = OscServer.start(controls, null, new OscServer.Settings(Network.local(), 0, true, 0));
     OSCPortOut out = new OSCPortOutBuilder()
         .setRemoteSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()))
         .setNetworkProtocol(NetworkProtocol.TCP).build();
