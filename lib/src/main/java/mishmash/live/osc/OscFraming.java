@@ -10,9 +10,9 @@ import java.nio.ByteBuffer;
  * OSC over a byte stream (TCP), both ways it is done: OSC 1.0 sends each packet after its length
  * as a big-endian int32 (liblo, JavaOSC, SuperCollider), OSC 1.1 frames packets with SLIP (RFC
  * 1055: an END byte after each packet, usually one before it too; TouchOSC, Max, Pd's
- * {@code [slipenc]}). A {@link Reader} tells them apart by the first byte of the connection: a
- * length prefix of any packet under 16 MB starts with a zero byte, a SLIP stream with END or with
- * the packet's first character ({@code /} or {@code #}). A packet followed by the end of the
+ * {@code [slipenc]}). A {@link Reader} tells them apart by the first byte of the connection: a SLIP
+ * stream starts with END or with the packet's own first character ({@code /} for a message,
+ * {@code #} for a bundle), anything else is a length (a zero byte, for any packet under 16 MB). A packet followed by the end of the
  * connection, with no framing at all, is taken too: that is how JavaOSC and oscP5 send over TCP.
  * Replies go back framed the same way (SLIP for the unframed).
  */
@@ -65,7 +65,7 @@ final class OscFraming {
         if (first < 0) {
           return null;
         }
-        kind = first == 0 ? Kind.LENGTH : Kind.SLIP;
+        kind = first == END || first == '/' || first == '#' ? Kind.SLIP : Kind.LENGTH;
         if (first != END) {
           pushedBack = first;
         }
