@@ -5,9 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
@@ -75,28 +73,34 @@ public final class Mdns implements AutoCloseable {
         j.close();
         return;
       }
-      jmdns = j;
       status = "mDNS: " + OSCQUERY.replace(".local.", "") + " on " + NetworkInterface.getByInetAddress(address).getName();
+      jmdns = j;
     } catch (IOException | RuntimeException e) {
       status = "mDNS: off (" + e.getMessage() + ")";
       System.err.println("mishmash: " + status + "; the sketch goes on, reachable by address");
     }
   }
 
-  /** The address to advertise on: loopback when local, else the first multicast interface's IPv4 address. */
+  /**
+   * The address to advertise on: loopback when local; on a gallery network the IPv4 address of an
+   * interface with multicast, one inside the allow list if there is one (the gallery's own network).
+   */
   static InetAddress address(Network network) throws SocketException {
-    List<NetworkInterface> interfaces = Collections.list(NetworkInterface.getNetworkInterfaces());
-    for (NetworkInterface nif : interfaces) {
+    InetAddress first = null;
+    for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
       if (!nif.isUp() || !nif.supportsMulticast() || nif.isLoopback() != network.isLocal()) {
         continue;
       }
       for (InetAddress a : Collections.list(nif.getInetAddresses())) {
         if (a instanceof Inet4Address) {
-          return a;
+          if (network.isLocal() || network.allows(a)) {
+            return a;
+          }
+          first = first == null ? a : first;
         }
       }
     }
-    return null;
+    return first;
   }
 
   /** Withdraws the services (a goodbye on the network), waiting at most a second. */
