@@ -219,6 +219,19 @@ final class LiveSetup implements AutoCloseable {
     return network;
   }
 
+  /** Where bad input is counted: the controls, OSC, the HTTP server (those that are on). */
+  List<mishmash.live.Complaints> complaints() {
+    List<mishmash.live.Complaints> all = new ArrayList<>();
+    all.add(controls.complaints());
+    if (osc != null) {
+      all.add(osc.complaints());
+    }
+    if (web != null) {
+      all.add(web.complaints());
+    }
+    return all;
+  }
+
   /** What went wrong while wiring (a taken port, a missing preset), for the panel. */
   List<String> problems() {
     return problems;

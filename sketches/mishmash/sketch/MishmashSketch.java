@@ -202,8 +202,15 @@ public abstract class MishmashSketch extends PApplet {
     text("Mishmash cannot start\n\n" + problem, width * 0.1f, 0, width * 0.8f, height);
   }
 
-  /** A folder under data/, the project's one place for what sketches read and write. */
+  /**
+   * A folder under data/, the project's one place for what sketches read and write ({@code --data
+   * DIR} puts it elsewhere: a second installation on the same machine, a test).
+   */
   public Path dataFolder(String name) {
+    String data = option("--data", null);
+    if (data != null) {
+      return Paths.get(data).resolve(name);
+    }
     Path models = Models.directory();
     return models.toAbsolutePath().getParent().resolve("data").resolve(name);
   }
