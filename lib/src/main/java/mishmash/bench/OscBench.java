@@ -29,7 +29,9 @@ import mishmash.live.osc.OscServer;
  *
  * With {@code --to HOST:PORT} it only sends, at the first rate, to a running sketch
  * ({@code /mishmash/grid/mutation/norm}, sweeping), so the sketch's own {@code --bench} table shows
- * whether frames drop under the flood.
+ * whether frames drop under the flood. With {@code --sweep-grid} as well it turns the grid's shape
+ * instead, {@code columns} and {@code rows} up and down at that rate (20 a second, say), which
+ * makes the sketch grow and shrink its grid live.
  */
 public final class OscBench {
   /** What a sketch would declare; the value is the message's sequence number. */
@@ -41,6 +43,7 @@ public final class OscBench {
     double seconds = 5;
     int[] rates = {1000, 5000, 10000};
     String to = null;
+    boolean sweepGrid = List.of(args).contains("--sweep-grid");
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--to")) {
         to = args[++i];
@@ -55,7 +58,11 @@ public final class OscBench {
       }
     }
     if (to != null) {
-      flood(to, rates[0], seconds);
+      if (sweepGrid) {
+        sweepGrid(to, rates[0], seconds);
+      } else {
+        flood(to, rates[0], seconds);
+      }
       return;
     }
     System.out.println("| messages/s | sent | applied | lost | on the next frame | latency median ms | latency p99 ms "
@@ -76,6 +83,21 @@ public final class OscBench {
   }
 
   /**
+   * Turns the grid's shape to and fro, {@code rate} messages a second, alternating columns and rows:
+   * columns 1..16 and rows 1..9 over a few seconds, as a performer sweeping two faders would.
+   */
+  static void sweepGrid(String to, int rate, double seconds) throws Exception {
+    String[] hp = to.split(":");
+    int n = (int) (rate * seconds);
+    send(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), n, rate, i -> {
+      double phase = (i / 2) * 0.05; // a full sweep up and down every 40 steps of each fader
+      float v = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * phase / 2));
+      return new OSCMessage(i % 2 == 0 ? "/mishmash/grid/columns/norm" : "/mishmash/grid/rows/norm", List.of(v));
+    }, i -> { });
+    System.out.printf(Locale.ROOT, "swept columns and rows with %d messages to %s at %d/s%n", n, to, rate);
+  }
+
+  /**
    * Sends {@code n} messages to {@code to}, {@code rate} a second, spinning to keep the pace;
    * {@code beforeSend} runs just before each one goes.
    */
@@ -87,8 +109,12 @@ public final class OscBench {
       long t0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
         long due = t0 + (long) (i * 1e9 / rate);
-        while (System.nanoTime() < due) {
-          Thread.onSpinWait();
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+          if (wait > 3_000_000) {
+            Thread.sleep(wait / 1_000_000 - 2); // slow rates sleep; fast ones spin for the last few ms
+          } else {
+            Thread.onSpinWait();
+          }
         }
         buffer.clear();
         serializer.write(message.apply(i));
