@@ -72,6 +72,9 @@ public final class Nursery implements AutoCloseable {
   private double nextVisitorCheck;
   private boolean visitorsInFlight;
   private boolean resizing;
+  private double lastResize = Double.NEGATIVE_INFINITY;
+  /** Seconds between two changes of the grid's shape at most: a swept knob re-lays the wall four times a second. */
+  public static final double RESIZE_GAP = 0.25;
 
   /**
    * @param clock sketch time in seconds
@@ -131,12 +134,18 @@ public final class Nursery implements AutoCloseable {
    * immediate; growing asks the model for the new creatures, and in the background mode that
    * happens on the worker: until they are drawn the current grid stays (and is returned), so a
    * knob turned live never holds up a frame. Call it every frame with the shape wanted; a shape
-   * asked for meanwhile is taken up once the one being drawn is there.
+   * asked for meanwhile is taken up once the one being drawn is there, and shapes change at most
+   * every {@link #RESIZE_GAP} seconds (each change re-scales every picture on the wall).
    */
   public Grid resize(int columns, int rows, float psi) {
     if (grid == null || (grid.columns() == columns && grid.rows() == rows) || resizing) {
       return grid;
     }
+    double t = clock.getAsDouble();
+    if (t - lastResize < RESIZE_GAP) {
+      return grid; // a fader swept fast: the wall follows in steps, so the frames need not re-lay every cell each time
+    }
+    lastResize = t;
     int n = columns * rows;
     if (n <= grid.size()) {
       grid = reshaped(columns, rows, List.of());
@@ -158,6 +167,7 @@ public final class Nursery implements AutoCloseable {
       return () -> {
         resizing = false;
         double now = clock.getAsDouble();
+        lastResize = now; // the swap is a change of shape too
         List<Cell> added = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
           added.add(new Cell(grid.size() + i, fresh.get(i), pictures[i], now));

@@ -295,6 +295,8 @@ class NurseryTest {
       assertEquals(32, grown.size());
       assertArrayEquals(before, Arrays.copyOf(seeds(grown), 8), "the creatures stay, in reading order");
       assertTrue(grown.get(0) == start.get(0), "each kept cell is the same cell, picture and all");
+      assertTrue(n.resize(2, 2, 0.7f) == grown, "a shape a moment later waits for the gap between changes");
+      now += Nursery.RESIZE_GAP;
       Grid small = n.resize(2, 2, 0.7f);
       assertEquals(4, small.size(), "shrinking is at once: nothing to draw");
       assertArrayEquals(Arrays.copyOf(before, 4), seeds(small));
