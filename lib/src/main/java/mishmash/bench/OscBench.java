@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import mishmash.live.Change;
@@ -133,51 +132,24 @@ public final class OscBench {
     long[] appliedInFrame = new long[n];
     Target target = new Target();
     Controls controls = new Controls("bench", Params.of(target), 1);
-    AtomicLong frameNo = new AtomicLong();
+    FrameLoop[] running = new FrameLoop[1];
     controls.addListener(new Controls.Listener() {
       @Override
       public void changed(Param param, Change cause) {
         int seq = (int) cause.value();
         if (seq >= 0 && seq < n) {
           appliedAt[seq] = System.nanoTime();
-          appliedInFrame[seq] = frameNo.get();
+          appliedInFrame[seq] = running[0].frame();
         }
       }
     });
     OscServer server = OscServer.start(controls, null, new OscServer.Settings(mishmash.net.Network.local(), 0, false, 0));
-    double[] work = new double[(int) (seconds * 60) + 600];
-    int[] frames = {0};
-    int[] late = {0};
-    Thread loop = new Thread(() -> {
-      long period = 16_666_667L;
-      long next = System.nanoTime();
-      long last = next;
-      while (!Thread.currentThread().isInterrupted()) {
-        long start = System.nanoTime();
-        if (start - last > 2 * period) {
-          late[0]++;
-        }
-        last = start;
-        frameNo.incrementAndGet();
-        controls.frame(frameNo.get(), start / 1e9);
-        if (frames[0] < work.length) {
-          work[frames[0]++] = (System.nanoTime() - start) / 1e6;
-        }
-        next += period;
-        long sleep = next - System.nanoTime();
-        if (sleep > 0) {
-          try {
-            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-    }, "frames");
+    FrameLoop loop = new FrameLoop(controls, (int) (seconds * 60) + 600);
+    running[0] = loop;
     loop.start();
     send(new InetSocketAddress("127.0.0.1", server.port()), n, rate,
         i -> new OSCMessage("/mishmash/bench/seq", List.of((float) i)), i -> {
-          sentInFrame[i] = frameNo.get();
+          sentInFrame[i] = loop.frame();
           sentAt[i] = System.nanoTime();
         });
     long end = System.nanoTime() + 3_000_000_000L;
@@ -185,8 +157,7 @@ public final class OscBench {
       Thread.sleep(10);
     }
     Thread.sleep(100);
-    loop.interrupt();
-    loop.join();
+    loop.stop();
     controls.close();
     int applied = 0;
     int nextFrame = 0;
@@ -202,9 +173,9 @@ public final class OscBench {
       }
     }
     double[] lat = java.util.Arrays.copyOf(latency, k);
-    double[] w = java.util.Arrays.copyOf(work, frames[0]);
+    double[] w = loop.work(0, loop.frames());
     System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f%% | %.2f | %.2f | %.3f | %d | %.0f |%n", rate, n,
         applied, n - applied, 100.0 * nextFrame / Math.max(1, applied), Stats.median(lat),
-        Stats.percentile(lat, 99), Stats.percentile(w, 99), late[0], Stats.rssMb());
+        Stats.percentile(lat, 99), Stats.percentile(w, 99), loop.late(), Stats.rssMb());
   }
 }

@@ -64,10 +64,7 @@ public final class OscQueryBench {
       }
     }
     Controls controls = null;
-    Thread loop = null;
-    double[] work = new double[200_000];
-    int[] frames = {0};
-    int[] late = {0};
+    FrameLoop loop = null;
     String sketch = "grid";
     String streamed = "mutation";
     double max = 2;
@@ -81,16 +78,15 @@ public final class OscQueryBench {
       controls.own(OscQueryServer.start(web, controls, osc));
       httpPort = web.port();
       oscPort = osc.port();
-      loop = frameLoop(controls, work, frames, late);
-      loop.start();
+      loop = new FrameLoop(controls, 200_000).start();
       Thread.sleep(500);
     }
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     System.out.println("| what | n | per second | median ms | p99 ms | frame work p99 ms | frames late (>33 ms) | RSS MB |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     for (String path : List.of("/", "/mishmash/" + sketch + "/" + streamed + "?VALUE")) {
-      int startFrames = frames[0];
-      int startLate = late[0];
+      int startFrames = loop == null ? 0 : loop.frames();
+      int startLate = loop == null ? 0 : loop.late();
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build();
       for (int i = 0; i < 200; i++) {
         http.send(request, HttpResponse.BodyHandlers.ofString()); // warm up
@@ -106,7 +102,7 @@ public final class OscQueryBench {
         }
       }
       double rate = requests / ((System.nanoTime() - t0) / 1e9);
-      row("GET " + path, requests, rate, ms, work, startFrames, frames[0], late[0] - startLate);
+      row("GET " + path, requests, rate, ms, loop, startFrames, startLate);
     }
     // the value stream: OSC in at 1,000 a second, the WebSocket out
     int n = (int) (1000 * seconds);
@@ -141,8 +137,8 @@ public final class OscQueryBench {
     ws.sendText("{\"COMMAND\":\"LISTEN\",\"DATA\":\"/mishmash/" + sketch + "/" + streamed + "\"}", true).get();
     Thread.sleep(300);
     heard.set(0);
-    int startFrames = frames[0];
-    int startLate = late[0];
+    int startFrames = loop == null ? 0 : loop.frames();
+    int startLate = loop == null ? 0 : loop.late();
     double scale = max >= n ? 1 : (max * 0.999) / n; // the streamed value carries the sequence number
     heardScale = 1 / scale;
     String address = "/mishmash/" + sketch + "/" + streamed;
@@ -159,11 +155,10 @@ public final class OscQueryBench {
       }
     }
     row("WebSocket stream of one parameter moved 1000 times/s (OSC in to WebSocket out)", heard.get(),
-        heard.get() / elapsed, Arrays.copyOf(lat, k), work, startFrames, frames[0], late[0] - startLate);
+        heard.get() / elapsed, Arrays.copyOf(lat, k), loop, startFrames, startLate);
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     if (loop != null) {
-      loop.interrupt();
-      loop.join();
+      loop.stop();
       controls.close();
     }
     System.exit(0);
@@ -171,42 +166,15 @@ public final class OscQueryBench {
 
   private static volatile double heardScale = 1;
 
-  private static void row(String what, int n, double perSecond, double[] ms, double[] work, int fromFrame, int toFrame,
-      int late) {
-    double[] w = Arrays.copyOfRange(work, Math.min(fromFrame, work.length), Math.min(toFrame, work.length));
+  /** A table row; the frame columns from {@code loop} since {@code fromFrame} (a running sketch has its own table). */
+  private static void row(String what, int n, double perSecond, double[] ms, FrameLoop loop, int fromFrame, int lateBefore) {
+    String work = "(the sketch's table)";
+    String late = work;
+    if (loop != null) {
+      work = String.format(Locale.ROOT, "%.3f", Stats.percentile(loop.work(fromFrame, loop.frames()), 99));
+      late = Integer.toString(loop.late() - lateBefore);
+    }
     System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %s | %s | %.0f |%n", what, n, perSecond,
-        Stats.median(ms), Stats.percentile(ms, 99), w.length == 0 ? "(the sketch's table)" : String.format(Locale.ROOT,
-            "%.3f", Stats.percentile(w, 99)), w.length == 0 ? "(the sketch's table)" : Integer.toString(late),
-        Stats.rssMb());
-  }
-
-  /** 60 frames a second, as a sketch: applies the controls, notes how long that took and frames that came late. */
-  static Thread frameLoop(Controls controls, double[] work, int[] frames, int[] late) {
-    return new Thread(() -> {
-      long period = 16_666_667L;
-      long next = System.nanoTime();
-      long last = next;
-      long n = 0;
-      while (!Thread.currentThread().isInterrupted()) {
-        long start = System.nanoTime();
-        if (start - last > 2 * period) {
-          late[0]++;
-        }
-        last = start;
-        controls.frame(++n, start / 1e9);
-        if (frames[0] < work.length) {
-          work[frames[0]++] = (System.nanoTime() - start) / 1e6;
-        }
-        next += period;
-        long sleep = next - System.nanoTime();
-        if (sleep > 0) {
-          try {
-            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-    }, "frames");
+        Stats.median(ms), Stats.percentile(ms, 99), work, late, Stats.rssMb());
   }
 }

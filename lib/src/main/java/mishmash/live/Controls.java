@@ -59,6 +59,11 @@ public final class Controls implements AutoCloseable {
   private Performance.Player player;
   private long frame = -1;
   private double time = Double.NaN;
+  /** What other threads read (see {@link State}), and what it was made from. */
+  private volatile State state;
+  private double[] published = new double[0];
+  private int publishedModulations = -1;
+  private int modulationChanges;
 
   /**
    * @param sketch the sketch's name in addresses, as in {@code /mishmash/grid/mutation}
@@ -418,11 +423,6 @@ public final class Controls implements AutoCloseable {
       return v == null ? Double.NaN : v;
     }
   }
-
-  private volatile State state;
-  private double[] published = new double[0];
-  private int publishedModulations = -1;
-  private int modulationChanges;
 
   /** The values as of the last frame (before the first frame: as they were when these controls were made). */
   public State state() {

@@ -17,14 +17,13 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import mishmash.live.Action;
-import mishmash.live.Change;
+import mishmash.live.ChangesPerFrame;
 import mishmash.live.Complaints;
 import mishmash.live.Controls;
 import mishmash.live.Param;
@@ -35,13 +34,13 @@ import mishmash.net.Network;
  * A sketch's OSC endpoint: it receives on UDP (and on TCP when asked, in either framing: OSC 1.0's
  * int32 length or OSC 1.1's SLIP), answers queries, and feeds every change back to its clients so
  * that TouchOSC faders follow. The receiving threads parse with JavaOSC and only submit
- * {@link Change}s: values apply at the start of the next frame.
+ * {@link mishmash.live.Change}s: values apply at the start of the next frame.
  *
  * <p>Bad input is counted by kind and logged, rate-limited, through {@link Complaints}:
  * malformed, truncated and oversized packets, unknown type tags, unknown addresses, wrong types,
  * senders the {@link Network} does not let in. Nothing a sender does can stop the server.
  */
-public final class OscServer implements AutoCloseable, Controls.Listener, Controls.Source {
+public final class OscServer implements AutoCloseable {
   /** Bigger packets than this are refused (a control message is a few dozen bytes). */
   public static final int MAX_PACKET = 8192;
   /** At most this many UDP clients get feedback; the oldest makes way. */
@@ -97,7 +96,7 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
   /** UDP feedback clients, oldest first, each with the sender that asked for it. */
   private final Map<InetSocketAddress, InetSocketAddress> clients = new LinkedHashMap<>();
   private final Set<OscTcp.Connection> tcpClients = new CopyOnWriteArraySet<>();
-  private final Set<Param> dirty = new LinkedHashSet<>();
+  private ChangesPerFrame feedback;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong accepted = new AtomicLong();
   private final ByteBuffer sendBuffer = ByteBuffer.allocate(MAX_PACKET);
@@ -148,8 +147,7 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
       }
     }
     server.thread.start();
-    controls.addListener(server);
-    controls.addSource(server);
+    server.feedback = ChangesPerFrame.attach(controls, server::feedback);
     return server;
   }
 
@@ -426,28 +424,17 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
     return settings.tcp() ? "TCP" : "UDP";
   }
 
-  // Controls.Listener: note what changed; Controls.Source: send it at the next frame's start, once per parameter
-
-  @Override
-  public void changed(Param param, Change cause) {
-    dirty.add(param);
-  }
-
-  @Override
-  public void poll(Controls c) {
-    if (dirty.isEmpty()) {
-      return;
-    }
+  /** At the start of a frame: what changed since the last one, to every UDP and TCP client. */
+  private void feedback(Set<Param> changed) {
     List<InetSocketAddress> udp;
     synchronized (clients) {
       udp = new ArrayList<>(clients.keySet());
     }
     if (udp.isEmpty() && tcpClients.isEmpty()) {
-      dirty.clear();
       return;
     }
     String p = routes.prefix();
-    for (Param param : dirty) {
+    for (Param param : changed) {
       byte[] value = bytes(new OSCMessage(p + param.name(), List.of(feedbackValue(param, param.base()))));
       byte[] norm = bytes(new OSCMessage(p + param.name() + "/norm", List.of((float) param.normalized())));
       for (InetSocketAddress client : udp) {
@@ -461,7 +448,6 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
         }
       }
     }
-    dirty.clear();
   }
 
   /** A peer on TCP: replies go back over its connection, framed as it frames. */
@@ -500,7 +486,9 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
   @Override
   public void close() {
     running = false;
-    controls.removeListener(this);
+    if (feedback != null) {
+      feedback.detach();
+    }
     try {
       channel.close();
     } catch (IOException e) {

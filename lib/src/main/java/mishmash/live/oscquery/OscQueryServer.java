@@ -8,14 +8,13 @@ import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCSerializer;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import mishmash.live.Change;
+import mishmash.live.ChangesPerFrame;
 import mishmash.live.Complaints;
 import mishmash.live.Controls;
 import mishmash.live.Param;
@@ -39,14 +38,14 @@ import mishmash.net.http.WebSocket;
  * but GET or HEAD. Requests are answered from the values published at the end of the last frame,
  * on the server's threads: a request never touches, or waits for, the animation thread.
  */
-public final class OscQueryServer implements Controls.Listener, Controls.Source, AutoCloseable {
+public final class OscQueryServer implements AutoCloseable {
   private final WebServer web;
   private final Controls controls;
   private final OscServer osc;
   private final Namespace namespace;
   private final Complaints complaints;
   private final Map<WebSocket, Set<String>> listening = new ConcurrentHashMap<>();
-  private final Set<Param> dirty = new LinkedHashSet<>();
+  private ChangesPerFrame changes;
   private final ByteBuffer buffer = ByteBuffer.allocate(OscServer.MAX_PACKET);
   private final OSCSerializer serializer =
       new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer));
@@ -71,8 +70,7 @@ public final class OscQueryServer implements Controls.Listener, Controls.Source,
     OscQueryServer q = new OscQueryServer(web, controls, osc);
     web.routeTree("/", q::answer);
     web.webSocket("/", q.new Stream());
-    controls.addListener(q);
-    controls.addSource(q);
+    q.changes = ChangesPerFrame.attach(controls, q::stream);
     return q;
   }
 
@@ -147,34 +145,24 @@ public final class OscQueryServer implements Controls.Listener, Controls.Source,
     return info;
   }
 
-  // values to listeners: noted as they change, sent at the start of the next frame
-
-  @Override
-  public void changed(Param param, Change cause) {
-    dirty.add(param);
-  }
-
-  @Override
-  public void poll(Controls c) {
-    if (dirty.isEmpty()) {
+  /** At the start of a frame: what changed since the last one, to the WebSockets listening to it. */
+  private void stream(Set<Param> changed) {
+    if (listening.isEmpty()) {
       return;
     }
-    if (!listening.isEmpty()) {
-      for (Param p : dirty) {
-        String path = namespace.pathOf(p);
-        byte[] message = null;
-        for (Map.Entry<WebSocket, Set<String>> e : listening.entrySet()) {
-          if (e.getValue().contains(path)) {
-            if (message == null) {
-              message = encode(path, Namespace.osc(p, p.base()));
-            }
-            e.getKey().sendLatest(path, message);
-            streamed.incrementAndGet();
+    for (Param p : changed) {
+      String path = namespace.pathOf(p);
+      byte[] message = null;
+      for (Map.Entry<WebSocket, Set<String>> e : listening.entrySet()) {
+        if (e.getValue().contains(path)) {
+          if (message == null) {
+            message = encode(path, Namespace.osc(p, p.base()));
           }
+          e.getKey().sendLatest(path, message);
+          streamed.incrementAndGet();
         }
       }
     }
-    dirty.clear();
   }
 
   private byte[] encode(String path, Object value) {
@@ -249,6 +237,6 @@ public final class OscQueryServer implements Controls.Listener, Controls.Source,
 
   @Override
   public void close() {
-    controls.removeListener(this);
+    changes.detach();
   }
 }
