@@ -58,7 +58,7 @@ public final class Nursery implements AutoCloseable {
   private final int[] scratch;
   private final Thread stopOnExit = new Thread(this::stopWorker, "mishmash-nursery-stop");
   private Grid grid;
-  private long births;
+  private volatile long births;
   private long seed;
   private int breathCursor;
   private double nextBreath;
@@ -152,14 +152,17 @@ public final class Nursery implements AutoCloseable {
       saveGrid();
       return grid;
     }
-    List<Creature> fresh = new ArrayList<>();
-    for (int i = grid.size(); i < n; i++) {
-      long s = nextSeed();
-      fresh.add(new Creature(s, Genomes.fresh(gan, s), new long[0], System.currentTimeMillis(),
-          Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
-    }
+    int count = n - grid.size();
     resizing = true;
     run(() -> {
+      // the new creatures' seeds are drawn here, on the worker: finding a free seed asks the archive,
+      // which may be busy writing a picture to disk, and a frame never waits on the disk
+      List<Creature> fresh = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        long s = nextSeed();
+        fresh.add(new Creature(s, Genomes.fresh(gan, s), new long[0], System.currentTimeMillis(),
+            Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
+      }
       Image[] pictures = Genomes.render(gan, fresh.stream().map(Creature::genome).toList(), psi);
       for (int i = 0; i < fresh.size(); i++) {
         archive.add(fresh.get(i), pictures[i]);
@@ -503,8 +506,11 @@ public final class Nursery implements AutoCloseable {
     }
   }
 
-  /** Seeds follow from the grid's seed and the birth count, so a restarted grid carries on the same way. */
-  private long nextSeed() {
+  /**
+   * Seeds follow from the grid's seed and the birth count, so a restarted grid carries on the same
+   * way. Synchronized: births draw theirs on the animation thread, a growing grid on the worker.
+   */
+  private synchronized long nextSeed() {
     long s;
     do {
       long x = seed + 0x9E3779B97F4A7C15L * ++births;

@@ -91,7 +91,11 @@ public final class OscQueryServer implements AutoCloseable {
     if (attribute.equals("HOST_INFO")) {
       return Response.json(hostInfo());
     }
-    JsonObject node = namespace.node(r.path(), controls.state());
+    Controls.State state = controls.state();
+    if (attribute.isEmpty() && r.path().equals("/")) {
+      return whole(state); // what clients poll: made once per change of the values
+    }
+    JsonObject node = namespace.node(r.path(), state);
     if (node == null) {
       return Response.text(404, "no OSC node at " + r.path() + "; GET / for the whole namespace");
     }
@@ -108,6 +112,18 @@ public final class OscQueryServer implements AutoCloseable {
     JsonObject one = new JsonObject();
     one.add(attribute, value);
     return Response.json(one);
+  }
+
+  private volatile Object[] wholeCache = {null, null}; // {state, response}
+
+  private Response whole(Controls.State state) {
+    Object[] cached = wholeCache;
+    if (cached[0] == state) {
+      return (Response) cached[1];
+    }
+    Response r = Response.json(namespace.node("/", state));
+    wholeCache = new Object[] {state, r};
+    return r;
   }
 
   /** "VALUE" from "VALUE", "value", "VALUE=" or "VALUE&x"; "" for none. */
