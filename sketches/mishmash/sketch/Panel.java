@@ -183,11 +183,11 @@ final class Panel {
     hits.add(new Hit(x + 244, y, 96, ROW, () -> fadeSeconds = (fadeSeconds + 1) % 11, null));
     float px = x;
     float py = y + ROW;
-    int rowsUsed = presetNames.isEmpty() ? 0 : 1;
     if (sketch.now() - presetsListedAt > 2) { // the folder is read every two seconds, not every frame
       presetNames = live.presets().names();
       presetsListedAt = sketch.now();
     }
+    int rowsUsed = presetNames.isEmpty() ? 0 : 1;
     for (String name : presetNames) {
       float w = Math.min(WIDTH, s.textWidth(name) + 14);
       if (px + w > x + WIDTH) {
