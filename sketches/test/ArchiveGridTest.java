@@ -249,6 +249,11 @@ class ArchiveGridTest {
     assertEquals(2, typo.exitValue(), out);
     assertTrue(out.contains("unknown option --sed (did you mean --seed?)"), out);
     assertTrue(out.contains("unknown option --osc-prot (did you mean --osc-port?)"), out);
+    Process gone = launch("--osc-bind", "0.0.0.0");
+    String moved = new String(gone.getInputStream().readAllBytes());
+    assertTrue(gone.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, gone.exitValue(), moved);
+    assertTrue(moved.contains("--osc-bind is gone") && moved.contains("--network"), moved);
     Process help = launch("--help");
     String usage = new String(help.getInputStream().readAllBytes());
     assertTrue(help.waitFor(60, TimeUnit.SECONDS));

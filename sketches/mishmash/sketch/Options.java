@@ -68,6 +68,11 @@ public @interface Options {
       "--help                  this list",
   };
 
+  /** Options that were, and what to give instead. */
+  Map<String, String> GONE = Map.of(
+      "--osc-bind", "--osc-bind is gone: OSC listens on this machine only, unless --network names the gallery's network",
+      "--osc-allow", "--osc-allow is gone: give the senders to let in to --network, such as --network 192.168.1.0/24");
+
   /** What a command line asks for, once checked. */
   record Check(List<String> errors, boolean help) {}
 
@@ -102,6 +107,11 @@ public @interface Options {
         String a = args[i];
         if (a.equals("--help") || a.equals("-h")) {
           help = true;
+          continue;
+        }
+        if (GONE.containsKey(a)) {
+          errors.add(GONE.get(a));
+          i += i + 1 < args.length && !args[i + 1].startsWith("--") ? 1 : 0;
           continue;
         }
         if (!takes.containsKey(a)) {
