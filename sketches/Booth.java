@@ -24,6 +24,7 @@ import mishmash.model.Translator;
 import mishmash.sketch.Card;
 import mishmash.sketch.Lettering;
 import mishmash.sketch.MishmashSketch;
+import mishmash.sketch.Options;
 import processing.core.PFont;
 import processing.core.PImage;
 
@@ -39,6 +40,12 @@ import processing.core.PImage;
  *
  * Everything it keeps is in data/booth (cards, profiles; selfies only with keepSelfies on).
  */
+@Options({
+    "--camera SOURCE         camera (default), camera:/dev/video1, file:clip.mp4, folder:photos or pipeline:...",
+    "--translator NAME       an image-to-image model from models/ (a CycleGAN) for the mix",
+    "--booth DIR             where cards and profiles go (default data/booth)",
+    "--delete SEED           delete a visitor's profile, then exit",
+    "--name TEXT             the name typed in headless renders"})
 public class Booth extends MishmashSketch {
 
   @Live boolean demographics = false;                 // real age and gender on the card (off: only the machine ones)
@@ -81,7 +88,7 @@ public class Booth extends MishmashSketch {
     if (gan == null || faces == null || camera == null) {
       return;
     }
-    archive = Archive.open(dataFolder(option("--archive", "archive")));
+    archive = Archive.open(archiveFolder());
     store = new BoothStore(dataFolder(option("--booth", "booth")));
     if (option("--delete", null) != null) {
       delete(Long.parseLong(option("--delete", "0").trim()));

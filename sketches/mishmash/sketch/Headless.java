@@ -59,8 +59,8 @@ public final class Headless {
     sketch.pixelWidth = width;
     sketch.pixelHeight = height;
     sketch.frameCount = 0;
-    sketch.applySettings();
     sketch.live();
+    sketch.applySettings();
     g.beginDraw();
     sketch.setup();
     g.endDraw();
@@ -82,6 +82,7 @@ public final class Headless {
       }
     }
     sketch.live().close(); // finishes a recording, frees an OSC port
+    sketch.dropScratchArchive();
   }
 
   /** A frame as pixels, for tests. */

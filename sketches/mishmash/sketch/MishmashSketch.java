@@ -113,6 +113,46 @@ public abstract class MishmashSketch extends PApplet {
     return headless ? frameCount / fps : millis() / 1000.0;
   }
 
+  /** Frames per second of sketch time when rendering headless. */
+  double headlessFps() {
+    return fps;
+  }
+
+  private Path archive;
+
+  /**
+   * The archive this run works on: {@code --archive DIR} (default {@code data/archive}). A headless
+   * render reads it but works on a scratch copy of its own (removed at the end), unless
+   * {@code --write-archive}: a render never changes the installation's archive, and the same
+   * archive and seed give the same frames however often it is rendered.
+   */
+  public Path archiveFolder() {
+    if (archive == null) {
+      Path real = dataFolder(option("--archive", "archive"));
+      archive = real;
+      if (headless && !flag("--write-archive")) {
+        try {
+          archive = mishmash.archive.Archive.scratchCopy(real);
+          scratchArchive = archive;
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("cannot copy the archive " + real + " for this render (" + e.getMessage()
+              + "); give --write-archive to render on it directly", e);
+        }
+      }
+    }
+    return archive;
+  }
+
+  private Path scratchArchive;
+
+  /** Removes the render's scratch archive, if it made one. */
+  void dropScratchArchive() {
+    if (scratchArchive != null) {
+      mishmash.archive.Archive.deleteCopy(scratchArchive);
+      scratchArchive = null;
+    }
+  }
+
   /** The seed of this run: {@code --seed S}, or one from the clock. */
   public long seed() {
     return option("--seed", System.currentTimeMillis() % 1_000_000);
@@ -162,8 +202,15 @@ public abstract class MishmashSketch extends PApplet {
     text("Mishmash cannot start\n\n" + problem, width * 0.1f, 0, width * 0.8f, height);
   }
 
-  /** A folder under data/, the project's one place for what sketches read and write. */
+  /**
+   * A folder under data/, the project's one place for what sketches read and write ({@code --data
+   * DIR} puts it elsewhere: a second installation on the same machine, a test).
+   */
   public Path dataFolder(String name) {
+    String data = option("--data", null);
+    if (data != null) {
+      return Paths.get(data).resolve(name);
+    }
     Path models = Models.directory();
     return models.toAbsolutePath().getParent().resolve("data").resolve(name);
   }
@@ -253,8 +300,8 @@ public abstract class MishmashSketch extends PApplet {
   @Override
   public void handleDraw() {
     if (overlay == null) {
+      live(); // the last run's values first, then --set on top
       applySettings();
-      live();
       overlay = new Overlay(this);
       registerMethod("pre", overlay);
       registerMethod("draw", overlay);
@@ -304,8 +351,26 @@ public abstract class MishmashSketch extends PApplet {
     }
   }
 
-  /** Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark ({@code --bench}). */
+  /**
+   * Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark
+   * ({@code --bench}); or only prints its options ({@code --help}) or writes its TouchOSC layout
+   * ({@code --touchosc FILE}). An unknown option stops it with exit code 2.
+   */
   public static void run(Class<? extends MishmashSketch> sketch, String[] args) {
+    Options.Table options = Options.Table.of(sketch);
+    Options.Check check = options.check(args);
+    if (check.help()) {
+      System.out.print(options.usage(sketch.getSimpleName()));
+      System.exit(0);
+    }
+    if (!check.errors().isEmpty()) {
+      check.errors().forEach(e -> System.err.println("mishmash: " + e));
+      System.err.println("mishmash: " + sketch.getSimpleName() + " did not start; --help lists its options");
+      System.exit(2);
+    }
+    if (List.of(args).contains("--touchosc")) {
+      System.exit(TouchOsc.write(sketch, args));
+    }
     if (List.of(args).contains("--frames")) {
       Headless.render(sketch, args);
     } else {
