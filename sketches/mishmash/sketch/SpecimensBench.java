@@ -2,15 +2,21 @@ package mishmash.sketch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import mishmash.bench.Stats;
+import mishmash.specimens.Attributes;
 import mishmash.specimens.Dataset;
 import mishmash.specimens.Specimen;
 import processing.awt.PGraphicsJava2D;
 
 /**
- * How long a specimen takes to draw: milliseconds per picture for each kind on one thread, then
- * a whole data set on all cores as the Specimens sketch writes it.
+ * How long a specimen takes to draw: milliseconds per picture for each kind on one thread (and
+ * for each kind of machine and each stain of cells), then a whole data set on all cores as the
+ * Specimens sketch writes it.
  *
  * <pre>mvn -q compile exec:java -Dsketch=mishmash.sketch.SpecimensBench [-Dargs="--pictures 200 --size 128 --set 300"]</pre>
  */
@@ -31,18 +37,26 @@ public final class SpecimensBench {
     PGraphicsJava2D canvas = Dataset.offscreen(size);
     System.out.println("| what | pictures | median ms | p99 ms | peak RSS MB |");
     System.out.println("|---|---|---|---|---|");
+    String[] by = {"mood", "kind", "stain"};
     for (int kind = 0; kind < Specimen.DOMAINS.length; kind++) {
       for (int i = 0; i < 20; i++) {
         Dataset.render(canvas, kind, Dataset.seedOf(99, i));   // warm up
       }
       double[] ms = new double[pictures];
+      Map<String, List<Double>> groups = new TreeMap<>();
       for (int i = 0; i < pictures; i++) {
         long t0 = System.nanoTime();
-        Dataset.render(canvas, kind, Dataset.seedOf(1, i));
+        Attributes about = Specimen.draw(canvas, kind, Dataset.seedOf(1, i));
+        canvas.loadPixels();
         ms[i] = (System.nanoTime() - t0) / 1e6;
+        if (kind > 0) {
+          groups.computeIfAbsent(about.text(by[kind]), k -> new ArrayList<>()).add(ms[i]);
+        }
       }
-      System.out.printf(Locale.ROOT, "| %s at %d px, one thread | %d | %.2f | %.2f | %.0f |%n", Specimen.DOMAINS[kind], size,
-          pictures, Stats.median(ms), Stats.percentile(ms, 99), Stats.peakRssMb());
+      row(Specimen.DOMAINS[kind] + " at " + size + " px, one thread", ms);
+      for (var group : groups.entrySet()) {
+        row("  " + group.getKey(), group.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+      }
     }
     Path dir = Files.createTempDirectory("specimens-bench");
     long t0 = System.nanoTime();
@@ -51,5 +65,10 @@ public final class SpecimensBench {
     System.out.printf(Locale.ROOT, "| data set 3 × %d at %d px, %d threads | %d | %.2f (wall, per picture) | | %.0f |%n", set, size,
         Runtime.getRuntime().availableProcessors(), 3 * set, seconds * 1000 / (3 * set), Stats.peakRssMb());
     System.out.printf(Locale.ROOT, "whole set: %.1f s, so 3 × 3000 takes about %.0f s%n", seconds, seconds * 3000 / set);
+  }
+
+  static void row(String what, double[] ms) {
+    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f |%n", what, ms.length, Stats.median(ms), Stats.percentile(ms, 99),
+        Stats.peakRssMb());
   }
 }

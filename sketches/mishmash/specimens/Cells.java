@@ -67,7 +67,7 @@ public final class Cells {
     /** How many cells of about radius r fill the field at this density. */
     int count(float r, float most) {
       float full = sq(2 * reach) / (PI * r * r) * 1.1f;
-      return max(1, (int) (min(most, full) * lerp(0.04f, 1, density)));
+      return max(3, (int) (min(most, full) * lerp(0.04f, 1, density)));
     }
   }
 
@@ -96,6 +96,7 @@ public final class Cells {
       default -> methyleneBlue(g, rnd, field);
     };
     g.pop();
+    soften(g, 0.9f);                                 // a little out of focus, as through a lens
     if (stop) {
       fieldStop(g, fx, fy, fr);
     } else {
@@ -558,8 +559,12 @@ public final class Cells {
 
   /** A red blood cell: a disc with a rim, paler in the middle where it is thin. */
   static void redCell(PGraphics g, float x, float y, float r, int red) {
-    radialFill(g, x, y, r, r, 0, new float[] {0, 0.45f, 0.8f, 1}, new int[] {lighter(red, 0.45f), lighter(red, 0.25f), red, darker(red, 0.25f)});
+    g.fill(darker(red, 0.2f));
     g.ellipse(x, y, r * 2, r * 2);
+    g.fill(red);
+    g.ellipse(x - r * 0.05f, y - r * 0.05f, r * 1.7f, r * 1.7f);
+    g.fill(lighter(red, 0.4f), 170);
+    g.ellipse(x, y, r * 0.9f, r * 0.9f);
   }
 
   /** A white blood cell: a neutrophil with a lobed nucleus, a lymphocyte with a big round one, or an eosinophil with orange granules. */
@@ -616,8 +621,9 @@ public final class Cells {
     List<Cell> cells = new ArrayList<>();
     for (int tries = 0; tries < n * 12 + 30 && cells.size() < n; tries++) {
       float r = range(rnd, rMin, rMax);
-      float x = 128 + range(rnd, -f.reach, f.reach);
-      float y = 128 + range(rnd, -f.reach, f.reach);
+      float spread = cells.isEmpty() ? 0.3f : 1;               // the first one near the middle, so no field is empty
+      float x = 128 + range(rnd, -f.reach, f.reach) * spread;
+      float y = 128 + range(rnd, -f.reach, f.reach) * spread;
       boolean free = true;
       for (Cell c : cells) {
         float d = (r + c.r) * crowd;

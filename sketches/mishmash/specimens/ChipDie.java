@@ -20,7 +20,7 @@ final class ChipDie {
     float hue = rnd.nextFloat();                        // thin films shimmer in one family of colours per die
     g.background(pick(rnd, 0xFF141414, 0xFF2A2620, 0xFF303438));
     g.push();
-    camera(g, rnd, about, 1, 3, true, 100);
+    camera(g, rnd, about, 1, 3, true, 100, PI);
     // the package and lead frame around the die
     boolean frame = chance(rnd, 0.4f);
     float margin = frame ? range(rnd, 28, 50) : -30;

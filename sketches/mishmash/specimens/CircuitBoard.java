@@ -21,7 +21,7 @@ final class CircuitBoard {
     int board = BOARDS[rnd.nextInt(BOARDS.length)];
     g.background(darker(board, 0.5f));
     g.push();
-    camera(g, rnd, about, 0.7f, 1.8f, true);
+    camera(g, rnd, about, 0.7f, 1.8f, true, 20, PI);
     verticalGradient(g, -80, -80, 416, 416, lighter(board, 0.1f), darker(board, 0.25f));
     int copper = chance(rnd, 0.5f) ? 0xFFD8B060 : board == 0xFFDADCD6 ? 0xFF9AA0A0 : lighter(board, 0.3f);
     float grid = pick(rnd, 6, 8, 10);

@@ -18,7 +18,7 @@ final class ControlPanel {
     int paint = pick(rnd, 0xFF5E7F86, 0xFF8A8F80, 0xFFD8D2C0, 0xFF3A4A3E, 0xFF2E3A4E, 0xFFB8A060, 0xFF6A6E74, 0xFF1E2024, 0xFF9A3A2E);
     g.background(darker(paint, 0.6f));
     g.push();
-    camera(g, rnd, about, 0.7f, 1.5f, true);
+    camera(g, rnd, about, 0.7f, 1.5f, true, 20, PI);
     verticalGradient(g, -60, -60, 376, 376, lighter(paint, 0.12f), darker(paint, 0.25f));
     // the panel is cut into bays, each cut across or down at a random place; each bay holds one kind of control
     int[] controls = new int[1];

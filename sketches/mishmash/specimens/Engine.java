@@ -21,7 +21,7 @@ final class Engine {
     int block = chance(rnd, 0.5f) ? pick(rnd, DARK_STEEL, 0xFF6E7278, BRONZE, ALUMINIUM) : PAINTS[rnd.nextInt(PAINTS.length)];
     String layout = pick(rnd, "inline", "v", "radial");
     g.push();
-    camera(g, rnd, about, 0.6f, 1.4f, false, 50);
+    camera(g, rnd, about, 0.6f, 1.4f, false, 50, PI);
     int cylinders;
     if (layout.equals("radial")) {
       cylinders = 3 + 2 * rnd.nextInt(4);

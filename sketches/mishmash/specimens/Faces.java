@@ -58,6 +58,7 @@ public final class Faces {
     rimLight(g, p, head);
     g.pop();
     vignette(g, range(rnd, 0.1f, 0.5f));
+    soften(g, 1.1f);                                   // a photograph is never as sharp as a drawing
   }
 
   // ---- The photograph around the person ----
@@ -290,14 +291,14 @@ public final class Faces {
 
     // light and shade follow the form: soft dabs, each the colour the lamp gives the skin at that point
     float[] lamp = lamp(p);
-    int rows = 11;
-    int columns = 9;
+    int rows = 9;
+    int columns = 8;
     for (int r = 0; r < rows; r++) {
       float y = lerp(-0.8f * p.hh, 0.98f * p.hh, r / (rows - 1f));
       float w = head.halfWidth(y);
       for (int k = 0; k < columns; k++) {
         float x = lerp(-0.96f * w, 0.96f * w, k / (columns - 1f));
-        float light = constrain(head.lighting(x, y, lamp), 0, 1);
+        float light = round(constrain(head.lighting(x, y, lamp), 0, 1) * 24) / 24f;    // 25 shades are plenty
         int colour = light < 0.6f ? mix(deep, p.skin, pow(light / 0.6f, 0.7f)) : mix(p.skin, lit, (light - 0.6f) / 0.4f);
         float[] q = head.at(x, y);
         soft(g, q[0], q[1], w * 2 / columns * 3f * head.squash(x, y), p.hh * 1.8f / rows * 3f, colour, 190);
@@ -386,15 +387,15 @@ public final class Faces {
     }
     g.noFill();
     // forehead lines
-    g.strokeWeight(1.8f);
+    g.strokeWeight(2.2f);
     for (int i = 0; i < 3; i++) {
       float y = -p.hh * (0.42f + i * 0.1f) + p.hairline * 0.0f;
       float[] a = head.at(-p.hw * 0.45f, y + 2);
       float[] m = head.at(0, y - 3);
       float[] b = head.at(p.hw * 0.45f, y + 2);
-      g.stroke(darker(p.skin, 0.38f), 100 * old);
+      g.stroke(darker(p.skin, 0.42f), 150 * old);
       g.bezier(a[0], a[1], lerp(a[0], m[0], 0.6f), m[1], lerp(b[0], m[0], 0.6f), m[1], b[0], b[1]);
-      g.stroke(lighter(p.skin, 0.15f), 60 * old);
+      g.stroke(lighter(p.skin, 0.2f), 90 * old);
       g.bezier(a[0], a[1] + 1.5f, lerp(a[0], m[0], 0.6f), m[1] + 1.5f, lerp(b[0], m[0], 0.6f), m[1] + 1.5f, b[0], b[1] + 1.5f);
     }
     for (int side = -1; side <= 1; side += 2) {

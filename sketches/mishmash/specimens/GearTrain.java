@@ -19,7 +19,7 @@ final class GearTrain {
   static void draw(PGraphics g, Random rnd, int metal, float lamp, Attributes about) {
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 0.7f, 1.5f, true);
+    camera(g, rnd, about, 0.7f, 1.5f, true, 20, PI);
     float module = range(rnd, 3.2f, 8);                     // tooth size; gears mesh when they share it
     List<Gear> gears = new ArrayList<>();
     boolean mixed = chance(rnd, 0.4f);                       // gears of several metals

@@ -21,7 +21,7 @@ final class Keyboard {
     String style = pick(rnd, "keys", "keys", "switches", "piano");
     g.background(0xFF101010);
     g.push();
-    camera(g, rnd, about, 0.7f, 2.2f, true);
+    camera(g, rnd, about, 0.7f, 2.2f, true, 20, PI);
     int keys = switch (style) {
       case "switches" -> switches(g, rnd, lamp);
       case "piano" -> piano(g, rnd);

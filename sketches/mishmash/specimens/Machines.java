@@ -66,18 +66,16 @@ public final class Machines {
   }
 
   /**
-   * Looks at the machine from somewhere else: zooms in or out, turns it, and for flat machines
-   * (a board, a watch) tilts it away so that circles become ellipses. Call it before drawing the
-   * parts, inside push() … pop(); it writes scale, angle and tilt into the attributes.
+   * Looks at the machine from somewhere else: zooms in or out (zoomMin … zoomMax), turns it (by up
+   * to {@code turn}; PI for any way up), moves off its middle by up to {@code wander} (a close-up of
+   * one side), and for flat machines (a board, a watch) may tilt it away so that circles become
+   * ellipses. Call it before drawing the parts, inside push() … pop(); it writes scale, angle and
+   * tilt into the attributes.
    */
-  static void camera(PGraphics g, Random rnd, Attributes about, float zoomMin, float zoomMax, boolean tilts) {
-    camera(g, rnd, about, zoomMin, zoomMax, tilts, 20);
-  }
-
-  /** The camera, also moved up to {@code wander} units off the machine's middle (a close-up of one side). */
-  static void camera(PGraphics g, Random rnd, Attributes about, float zoomMin, float zoomMax, boolean tilts, float wander) {
+  static void camera(PGraphics g, Random rnd, Attributes about, float zoomMin, float zoomMax, boolean tilts, float wander,
+      float turn) {
     float zoom = range(rnd, zoomMin, zoomMax);
-    float angle = range(rnd, -PI, PI);
+    float angle = range(rnd, -turn, turn);
     float tilt = tilts && chance(rnd, 0.5f) ? range(rnd, 0.55f, 0.95f) : 1;
     g.translate(128 + range(rnd, -wander, wander), 128 + range(rnd, -wander, wander));
     if (tilt < 1) {

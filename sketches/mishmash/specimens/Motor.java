@@ -16,7 +16,7 @@ final class Motor {
   static void draw(PGraphics g, Random rnd, float lamp, Attributes about) {
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 0.7f, 2.2f, true, 80);
+    camera(g, rnd, about, 0.7f, 2.2f, true, 80, PI);
     float cx = 128;
     float cy = 128;
     float r = range(rnd, 85, 125);

@@ -85,21 +85,43 @@ public final class Paint {
     if (alpha <= 0.5f || w <= 0 || h <= 0) {
       return;
     }
-    int[] colours = new int[SOFT_AT.length];
-    int rgb = colour & 0xFFFFFF;
-    for (int i = 0; i < colours.length; i++) {
-      colours[i] = (int) constrain(alpha * SOFT_ALPHA[i], 0, 255) << 24 | rgb;
-    }
+    int a = (int) constrain(alpha, 0, 255);
     g.push();
     g.translate(x, y);
     g.rotate(angle);
-    if (g instanceof PGraphicsJava2D) {
-      radialFill(g, 0, 0, w / 2, h / 2, 0, SOFT_AT, colours);   // the gradient is placed in the turned frame
+    if (g instanceof PGraphicsJava2D j) {
+      // a round spot of radius 1, stretched to w × h: the same gradient serves every spot of this colour
+      g.scale(w / 2, h / 2);
+      g.fill(colour);
+      j.fillGradient = true;
+      j.fillGradientObject = SOFT.get().computeIfAbsent(a << 24 | (colour & 0xFFFFFF), Paint::softSpot);
+      g.ellipse(0, 0, 2, 2);
     } else {
-      g.fill(colour, alpha * 0.4f);
+      g.fill(colour, a * 0.4f);
+      g.ellipse(0, 0, w, h);
     }
-    g.ellipse(0, 0, w, h);
     g.pop();
+  }
+
+  /**
+   * Soft spots by colour and alpha, kept per drawing thread: Java2D keeps a gradient's colour table
+   * with the gradient, so drawing the same one again skips making it (a quarter of a face's time).
+   */
+  private static final ThreadLocal<java.util.Map<Integer, java.awt.Paint>> SOFT = ThreadLocal.withInitial(
+      () -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, java.awt.Paint> eldest) {
+          return size() > 2048;
+        }
+      });
+
+  /** A spot of radius 1 round (0, 0): the colour at the alpha of {@code argb} in the middle, fading to nothing. */
+  private static java.awt.Paint softSpot(int argb) {
+    int[] colours = new int[SOFT_AT.length];
+    for (int i = 0; i < colours.length; i++) {
+      colours[i] = (int) ((argb >>> 24) * SOFT_ALPHA[i]) << 24 | (argb & 0xFFFFFF);
+    }
+    return new RadialGradientPaint(new Point2D.Float(0, 0), 1, SOFT_AT, awt(colours), CycleMethod.NO_CYCLE);
   }
 
   /** A vertical gradient from top to bottom over a rectangle. */
@@ -135,13 +157,39 @@ public final class Paint {
     g.rect(-2, -2, 260, 260);
   }
 
-  /** Colours mixed along a gradient: n steps from a to b, for shapes drawn band by band. */
-  public static int[] ramp(int a, int b, int n) {
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = mix(a, b, n == 1 ? 0 : i / (n - 1f));
+  /**
+   * Softens the whole picture a little, as a lens does: a blur of about {@code radius} canvas units
+   * (of the 256-unit canvas), whatever size the picture is drawn at. Call it last.
+   */
+  public static void soften(PGraphics g, float radius) {
+    float pixels = radius * g.width / 256f;
+    int passes = Math.max(1, Math.round(pixels * pixels / 0.5f));   // each pass of [1 2 1] / 4 blurs by a variance of 0.5 pixels²
+    g.loadPixels();
+    int w = g.width;
+    int h = g.height;
+    int[] p = g.pixels;
+    int[] q = new int[p.length];
+    for (int pass = 0; pass < passes; pass++) {
+      blur(p, q, w, h, 1, w);
+      blur(q, p, h, w, w, 1);
     }
-    return out;
+    g.updatePixels();
+  }
+
+  /** One pass of [1 2 1] / 4 along rows (step 1) or columns (step w), the edge pixels repeated. */
+  private static void blur(int[] from, int[] to, int length, int lines, int step, int lineStep) {
+    for (int line = 0; line < lines; line++) {
+      int base = line * lineStep;
+      for (int i = 0; i < length; i++) {
+        int a = from[base + Math.max(0, i - 1) * step];
+        int b = from[base + i * step];
+        int c = from[base + Math.min(length - 1, i + 1) * step];
+        int r = (((a >> 16) & 255) + 2 * ((b >> 16) & 255) + ((c >> 16) & 255) + 2) >> 2;
+        int gr = (((a >> 8) & 255) + 2 * ((b >> 8) & 255) + ((c >> 8) & 255) + 2) >> 2;
+        int bl = ((a & 255) + 2 * (b & 255) + (c & 255) + 2) >> 2;
+        to[base + i * step] = 0xFF000000 | r << 16 | gr << 8 | bl;
+      }
+    }
   }
 
   /** Java2D wants each fraction larger than the one before, all from 0 to 1. */

@@ -113,7 +113,7 @@ final class Person {
   float earSize;
 
   Person(Random rnd) {
-    age = chance(rnd, 0.15f) ? range(rnd, 0, 0.2f) : range(rnd, 0.15f, 1);
+    age = chance(rnd, 0.15f) ? range(rnd, 0, 0.2f) : 0.15f + 0.85f * pow(rnd.nextFloat(), 1.4f);   // more young adults than old
     float sex = chance(rnd, 0.5f) ? range(rnd, 0.65f, 1) : range(rnd, 0, 0.35f);
     masculine = lerp(0.5f, sex, constrain(map(age, 0, 0.22f, 0.25f, 1), 0, 1));
     skinTone = rnd.nextFloat();
@@ -156,7 +156,7 @@ final class Person {
       default -> range(rnd, 0.7f, 1);        // long, and tied up (ponytail, bun)
     };
     curl = style.equals("afro") ? 1 : style.equals("curly") ? range(rnd, 0.55f, 0.9f) : chance(rnd, 0.2f) ? range(rnd, 0.1f, 0.4f) : 0;
-    grey = age > 0.5f ? constrain(map(age, 0.5f, 0.95f, 0, 1) + range(rnd, -0.35f, 0.25f), 0, 1) : 0;
+    grey = age > 0.55f ? constrain(map(age, 0.55f, 1, 0, 1) + range(rnd, -0.4f, 0.2f), 0, 1) : 0;
     int natural = HAIR[rnd.nextInt(darkFeatures ? 3 : HAIR.length)];
     if (chance(rnd, 0.05f) && age < 0.6f) {
       natural = DYED_HAIR[rnd.nextInt(DYED_HAIR.length)];

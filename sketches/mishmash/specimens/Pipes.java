@@ -15,7 +15,7 @@ final class Pipes {
   static void draw(PGraphics g, Random rnd, int metal, float lamp, Attributes about) {
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 0.8f, 1.5f, false);
+    camera(g, rnd, about, 0.8f, 1.5f, false, 20, PI);
     int runs = 2 + rnd.nextInt(5);
     int parts = 0;
     for (int r = 0; r < runs; r++) {

@@ -21,35 +21,39 @@ final class Radio {
   static void draw(PGraphics g, Random rnd, int metal, float lamp, Attributes about) {
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 0.9f, 1.6f, false);
+    camera(g, rnd, about, 1, 1.7f, false, 70, 0.35f);
     int chassis = pick(rnd, ALUMINIUM, STEEL, 0xFF8A7A5A, DARK_STEEL, 0xFFB8A878);
-    float top = range(rnd, 120, 190);                  // where the chassis' top plate meets its front
-    linearFill(g, 0, top - 160, lighter(chassis, 0.2f), 0, top, darker(chassis, 0.1f));
-    g.rect(-60, top - 200, 376, 200);
-    linearFill(g, 0, top, darker(chassis, 0.25f), 0, top + 120, darker(chassis, 0.55f));
-    g.rect(-60, top, 376, 200);
+    float top = range(rnd, 40, 250);                   // where the chassis' top plate meets its front (high: seen from above)
+    // the lamp lights the top plate or the front more, from one side or the other
+    float side = cos(lamp) * 200;
+    float front = range(rnd, -0.3f, 0.4f);            // how much darker the front is than the top (less than 0: lighter)
+    linearFill(g, 128 - side, top - 200, lighter(chassis, 0.25f), 128 + side, top, darker(chassis, 0.2f));
+    g.rect(-60, top - 300, 376, 300);
+    linearFill(g, 128 + side, top, front > 0 ? darker(chassis, front) : lighter(chassis, -front), 128 - side, top + 150,
+        darker(chassis, 0.3f + front));
+    g.rect(-60, top, 376, 300);
     g.stroke(lighter(chassis, 0.5f));
     g.strokeWeight(1.5f);
     g.line(-60, top, 316, top);
     g.noStroke();
     // things on top of the plate, back to front (further back is higher up and smaller)
     List<float[]> things = new ArrayList<>();
-    int n = 5 + rnd.nextInt(9);
+    int n = 7 + rnd.nextInt(9);
     for (int i = 0; i < n; i++) {
-      things.add(new float[] {range(rnd, 0, 256), range(rnd, top - 120, top - 8), rnd.nextInt(5)});
+      things.add(new float[] {range(rnd, -10, 266), range(rnd, top - 150, top - 6), pick(rnd, 0, 0, 0, 1, 2, 3, 4)});
     }
     things.sort((a, b) -> Float.compare(a[1], b[1]));
     int valves = 0;
     int glow = pick(rnd, 0xFFFF8A30, 0xFFFF6A20, 0xFFFFB060);
     for (float[] t : things) {
-      float depth = map(t[1], top - 110, top, 0.7f, 1.1f);
+      float depth = map(t[1], top - 150, top, 0.75f, 1.15f);
       switch ((int) t[2]) {
-        case 0, 1 -> {
+        case 0 -> {
           valve(g, rnd, t[0], t[1], range(rnd, 22, 40) * depth, range(rnd, 70, 140) * depth, glow);
           valves++;
         }
-        case 2 -> transformer(g, rnd, t[0], t[1], range(rnd, 50, 90) * depth, lamp);
-        case 3 -> {
+        case 1 -> transformer(g, rnd, t[0], t[1], range(rnd, 50, 90) * depth, lamp);
+        case 2 -> {
           float w = range(rnd, 20, 40) * depth;
           g.push();
           g.translate(t[0], t[1]);
@@ -57,6 +61,14 @@ final class Radio {
           g.pop();
           g.fill(0, 70);
           g.ellipse(t[0] + 4, t[1] + 2, w * 1.1f, w * 0.3f);
+        }
+        case 3 -> {
+          // a row of resistors and wires on a tag strip
+          g.stroke(pick(rnd, 0xFFB8322A, 0xFFE3AE26, 0xFF2E5C9A, 0xFF1A1A1A));
+          g.strokeWeight(2);
+          g.noFill();
+          g.bezier(t[0], t[1], t[0] + range(rnd, -40, 40), t[1] - 40, t[0] + range(rnd, -60, 60), t[1] - 10, t[0] + range(rnd, -80, 80), t[1]);
+          g.noStroke();
         }
         default -> {
           // a variable capacitor: interleaved half-moon plates

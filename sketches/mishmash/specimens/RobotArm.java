@@ -22,7 +22,7 @@ final class RobotArm {
     int paint = pick(rnd, 0xFFE07A1A, 0xFFE3B020, 0xFFD8D4CC, 0xFF2E5C9A, 0xFFB8322A, 0xFF3E7A4A, 0xFF2A2B2E, 0xFFE8E8E4);
     g.push();
     // the arm stands on the floor, hangs from the ceiling or reaches out of a wall, near or far
-    camera(g, rnd, about, 0.6f, 1.5f, false, 60);
+    camera(g, rnd, about, 0.8f, 1.6f, false, 60, PI);
     float upper = range(rnd, 95, 118);
     float fore = range(rnd, 80, 100);
     float a1 = 0;

@@ -18,7 +18,7 @@ final class Turbine {
     int blade = style.equals("fan") ? pick(rnd, 0xFF2A2C30, 0xFFD8D4CC, 0xFF3A6A9A, metal) : pick(rnd, metal, ALUMINIUM, 0xFF8A8E96, 0xFF6A7078);
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 0.7f, 2.2f, true, 80);
+    camera(g, rnd, about, 0.7f, 2.2f, true, 80, PI);
     float cx = 128;
     float cy = 128;
     float r = range(rnd, 80, 125);

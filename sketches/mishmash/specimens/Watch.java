@@ -24,7 +24,7 @@ final class Watch {
     int gearMetal = pick(rnd, GOLD, BRASS, CHROME, COPPER);
     g.background(darker(plate, 0.6f));
     g.push();
-    camera(g, rnd, about, 0.9f, 2.2f, true);
+    camera(g, rnd, about, 0.9f, 2.2f, true, 20, PI);
     plate(g, rnd, plate);
     float module = range(rnd, 1.6f, 3);
     List<Gear> gears = new ArrayList<>();
@@ -78,8 +78,10 @@ final class Watch {
       g.strokeWeight(1);
       for (float y = -40; y < 296; y += step) {
         for (float x = -40; x < 296; x += step) {
-          radialFill(g, x - step * 0.2f, y - step * 0.2f, step, lighter(plate, 0.15f), darker(plate, 0.15f));
+          g.fill(darker(plate, 0.2f), 40);
           g.ellipse(x, y, step * 1.5f, step * 1.5f);
+          g.fill(lighter(plate, 0.3f), 35);
+          g.ellipse(x - step * 0.15f, y - step * 0.15f, step * 0.8f, step * 0.8f);
         }
       }
     } else {
