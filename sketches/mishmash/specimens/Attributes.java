@@ -25,6 +25,12 @@ public final class Attributes {
     return this;
   }
 
+  /** A large whole number, such as a seed. */
+  public Attributes put(String name, long value) {
+    values.addProperty(name, value);
+    return this;
+  }
+
   /** Yes or no, written as 1 or 0 so that it can be learned like any other number. */
   public Attributes put(String name, boolean value) {
     values.addProperty(name, value ? 1 : 0);

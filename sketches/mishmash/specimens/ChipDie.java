@@ -75,7 +75,7 @@ final class ChipDie {
     float[] at = {128 + cos(lamp) * 60, 128 + sin(lamp) * 60};
     soft(g, at[0], at[1], 200, 60, lamp + HALF_PI, 0xFFFFFFFF, 50);
     g.pop();
-    about.put("gears", 0).put("parts", blocks[0]).put("pads", pads * 4);
+    about.put("material", "silicon").put("gears", 0).put("parts", blocks[0]).put("pads", pads * 4);
   }
 
   /** Cuts the die into blocks (like a floor plan) and fills each with memory, logic, wiring or a big analog part. */

@@ -123,7 +123,7 @@ final class CircuitBoard {
       }
     }
     g.pop();
-    about.put("board", hex(board)).put("chips", chips).put("gears", 0).put("parts", taken.size());
+    about.put("material", "circuit board").put("board", hex(board)).put("chips", chips).put("gears", 0).put("parts", taken.size());
   }
 
   /** A colour as #RRGGBB. */

@@ -34,7 +34,7 @@ final class ControlPanel {
       }
     }
     g.pop();
-    about.put("gears", 0).put("parts", controls[0]);
+    about.put("material", "paint").put("gears", 0).put("parts", controls[0]);
   }
 
   /** Cuts the rectangle in two (down to bays of about 60 to 120 units) and fills each bay, with a groove between them. */

@@ -34,8 +34,8 @@ import processing.core.PGraphics;
  * (atomically) every second or so and at the end. A picture without its line (after a crash, or
  * when the attributes file was deleted) is drawn again in memory: if it is the same picture its
  * line is added; if not (another version of Specimens or another {@code --seed} made it) it is
- * replaced, so that the folder and its attributes always agree. All cores draw at once, and a
- * progress bar shows how far each kind has got.
+ * replaced, so that the folder and its attributes always agree. Temporary files a killed run left
+ * behind are removed. All cores draw at once, and a progress bar shows how far each kind has got.
  */
 public final class Dataset {
 
@@ -103,6 +103,7 @@ public final class Dataset {
       long base) throws IOException, InterruptedException {
     String domain = Specimen.DOMAINS[kind];
     Files.createDirectories(dir);
+    removeLeftovers(dir);
     Map<String, String> lines = readAttributes(dir);
     boolean changed = lines.keySet().removeIf(file -> !Files.exists(dir.resolve(file)));
     Progress progress = new Progress("drawing " + domain, count);
@@ -153,6 +154,18 @@ public final class Dataset {
       System.err.printf("%s: %d pictures were not what this version of Specimens draws from their seed (another version "
           + "or another --seed made them); they were drawn again, so that %s describes every picture%n", domain, replaced.get(),
           ATTRIBUTES);
+    }
+  }
+
+  /** Temporary files of pictures or attributes that a killed run was writing (".00012.png…tmp"). */
+  static void removeLeftovers(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)) {
+          Files.deleteIfExists(f);
+        }
+      }
     }
   }
 

@@ -246,7 +246,7 @@ public final class Faces {
       return;
     }
     float child = constrain(map(p.age, 0, 0.25f, 1, 0), 0, 1);
-    float w = p.hw * (0.42f + p.masculine * 0.08f - child * 0.06f);
+    float w = p.hw * (0.5f + p.masculine * 0.1f - child * 0.08f);
     float cx = -p.hw * 0.1f * head.sinYaw;
     float top = p.hh * 0.3f;
     float bottom = p.hh * 1.45f;
@@ -283,8 +283,9 @@ public final class Faces {
     int shade = mix(darker(p.skin, 0.3f * c), 0xFF502028, 0.1f);
     int deep = mix(darker(p.skin, 0.55f * c), 0xFF401010, 0.12f);   // skin in shadow is deeper and redder
     float[] front = head.at(0, 0);
+    // underneath, the head as a ball in the lamp's light; the sides are as dark as the light dabs below make the face's edges
     radialFill(g, front[0] * 0.6f + p.light * p.hw * 0.45f, -p.hh * 0.25f, p.hw * 1.45f, p.hh * 1.35f, 0,
-        new float[] {0, 0.45f, 0.82f, 1}, new int[] {lit, p.skin, shade, deep});
+        new float[] {0, 0.4f, 0.75f, 1}, new int[] {p.skin, mix(p.skin, shade, 0.5f), shade, deep});
     skull.draw(g);
     face.draw(g);
     Outline.clip(g, skull, face);
@@ -297,7 +298,7 @@ public final class Faces {
       float y = lerp(-0.8f * p.hh, 0.98f * p.hh, r / (rows - 1f));
       float w = head.halfWidth(y);
       for (int k = 0; k < columns; k++) {
-        float x = lerp(-0.96f * w, 0.96f * w, k / (columns - 1f));
+        float x = lerp(-w, w, k / (columns - 1f));
         float light = round(constrain(head.lighting(x, y, lamp), 0, 1) * 24) / 24f;    // 25 shades are plenty
         int colour = light < 0.6f ? mix(deep, p.skin, pow(light / 0.6f, 0.7f)) : mix(p.skin, lit, (light - 0.6f) / 0.4f);
         float[] q = head.at(x, y);

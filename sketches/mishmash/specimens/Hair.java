@@ -118,16 +118,16 @@ final class Hair {
     if (!buzz) {
       // strands from the crown, over the skull to the hairline and down the sides
       float[] crown = head.at(partX, -p.hh * 1.0f);
-      int n = p.curl > 0.5f ? 14 : 34;
+      int n = p.curl > 0.5f ? 16 : 64;
       for (int i = 0; i < n; i++) {
-        float t = i / (n - 1f);
+        float t = (i + rnd.nextFloat()) / n;
         float ex = lerp(-p.hw * 1.05f, p.hw * 1.05f, t);
         float ey = abs(ex) > p.hw * 0.7f ? sides * range(rnd, 0.6f, 1) : (fringe ? p.browY : hairline) + range(rnd, -4, 6);
         float[] end = head.at(ex, ey);
-        int c = rnd.nextBoolean() ? lighter(base, range(rnd, 0.1f, 0.35f)) : darker(base, range(rnd, 0.2f, 0.5f));
+        int c = rnd.nextBoolean() ? lighter(base, range(rnd, 0.1f, 0.4f)) : darker(base, range(rnd, 0.2f, 0.55f));
         g.noFill();
-        g.stroke(c, range(rnd, 70, 150));
-        g.strokeWeight(range(rnd, 0.8f, 1.8f));
+        g.stroke(c, range(rnd, 50, 130));
+        g.strokeWeight(range(rnd, 0.6f, 1.5f));
         float bulge = (ex - partX) * 0.25f;
         g.bezier(crown[0], crown[1], crown[0] + bulge * 2, crown[1] - 2, end[0] + bulge * 0.6f, lerp(crown[1], end[1], 0.4f), end[0], end[1]);
       }
@@ -353,10 +353,6 @@ final class Hair {
     int wool = p.hatColour;
     boolean cap = p.hat.equals("cap");
     float brim = p.browY - p.hh * (cap ? 0.16f : 0.1f);
-    // a little hair shows below the hat at the sides
-    float[][] below = hairline(head, p, false, brim + 4, p.eyeY, 0, rnd);
-    linearFill(g, 0, brim, p.hair, 0, p.eyeY, darker(p.hair, 0.4f));
-    capOutline(head, p, 3, p.eyeY, below).draw(g);
     // the crown of the hat over the skull, down to a band across the forehead
     float[][] edge = new float[17][];
     for (int i = 0; i <= 16; i++) {

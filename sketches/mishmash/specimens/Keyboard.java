@@ -28,7 +28,7 @@ final class Keyboard {
       default -> keys(g, rnd, lamp);
     };
     g.pop();
-    about.put("style", style).put("keys", keys).put("gears", 0).put("parts", keys);
+    about.put("material", style.equals("switches") ? "steel" : "plastic").put("style", style).put("keys", keys).put("gears", 0).put("parts", keys);
   }
 
   /** Rows of keycaps, each row shifted a little, some keys wider, a few in an accent colour. */

@@ -45,6 +45,7 @@ public final class Machines {
     String kind = KINDS[weighted(rnd, WEIGHTS)];
     int m = rnd.nextInt(METALS.length);                // the main metal of the parts
     float lamp = range(rnd, -PI, PI);                  // where the light comes from: an angle
+    // the main metal; kinds made of something else (a board, a chip, paint) say so in their own draw()
     Attributes about = new Attributes().put("kind", kind).put("material", METAL_NAMES[m]).put("light", lamp);
     int metal = METALS[m];
     switch (kind) {
@@ -100,6 +101,16 @@ public final class Machines {
     if (chance(rnd, 0.5f)) {
       vignette(g, range(rnd, 60, 196), range(rnd, 60, 196), range(rnd, 0.1f, 0.4f));
     }
+  }
+
+  /** The name of a metal of {@link #METALS}, or "paint" for any other colour. */
+  static String material(int colour) {
+    for (int i = 0; i < METALS.length; i++) {
+      if (METALS[i] == colour) {
+        return METAL_NAMES[i];
+      }
+    }
+    return "paint";
   }
 
   /** The wall behind a machine: dark workshop, brushed steel, a perforated plate, wood, or paint. */

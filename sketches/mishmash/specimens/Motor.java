@@ -73,7 +73,7 @@ final class Motor {
       g.ellipse(cx, cy, inner * 2, inner * 2);
     }
     g.pop();
-    about.put("slots", slots).put("gears", 0).put("parts", slots + 2);
+    about.put("material", "copper").put("slots", slots).put("gears", 0).put("parts", slots + 2);
   }
 
   private Motor() {

@@ -96,7 +96,7 @@ final class Radio {
       gauge(g, rnd, range(rnd, 40, 216), top + 45, range(rnd, 16, 26));
     }
     g.pop();
-    about.put("valves", valves).put("gears", 0).put("parts", n + knobs);
+    about.put("material", material(chassis)).put("valves", valves).put("gears", 0).put("parts", n + knobs);
   }
 
   /** A vacuum tube: a glass bottle with its dark metal insides, a warm glow at the foot, a bright reflection. */

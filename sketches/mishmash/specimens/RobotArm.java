@@ -91,7 +91,7 @@ final class RobotArm {
     // a cable hanging from the base
     cable(g, rnd, bx + 30, 235, bx > 128 ? -10 : 266, range(rnd, 200, 250), 0xFF1A1A1A);
     g.pop();
-    about.put("gears", 0).put("parts", 6);
+    about.put("material", "paint").put("gears", 0).put("parts", 6);
   }
 
   /** One arm segment: a painted beam with rounded ends, standing along -y from the joint. */

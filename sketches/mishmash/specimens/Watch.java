@@ -66,7 +66,7 @@ final class Watch {
       bolt(g, rnd, range(rnd, 15, 241), range(rnd, 15, 241), range(rnd, 4, 7), BLUED);
     }
     g.pop();
-    about.put("gears", gears.size()).put("parts", gears.size() + bridges + screws + 1);
+    about.put("material", material(gearMetal)).put("gears", gears.size()).put("parts", gears.size() + bridges + screws + 1);
   }
 
   /** The plate, decorated with overlapping polished circles (perlage) or stripes (Geneva waves). */
