@@ -390,7 +390,7 @@ public final class Faces {
     // forehead lines
     g.strokeWeight(2.2f);
     for (int i = 0; i < 3; i++) {
-      float y = -p.hh * (0.42f + i * 0.1f) + p.hairline * 0.0f;
+      float y = -p.hh * (0.42f + i * 0.1f);
       float[] a = head.at(-p.hw * 0.45f, y + 2);
       float[] m = head.at(0, y - 3);
       float[] b = head.at(p.hw * 0.45f, y + 2);

@@ -24,31 +24,7 @@ final class GearTrain {
     List<Gear> gears = new ArrayList<>();
     boolean mixed = chance(rnd, 0.4f);                       // gears of several metals
     gears.add(new Gear(range(rnd, 40, 216), range(rnd, 40, 216), 10 + rnd.nextInt(40), rnd.nextFloat() * TWO_PI, metal, rnd.nextInt(3)));
-    int wanted = 2 + rnd.nextInt(10);
-    for (int tries = 0; tries < 400 && gears.size() < wanted; tries++) {
-      Gear parent = gears.get(rnd.nextInt(gears.size()));
-      int teeth = 8 + rnd.nextInt(40);
-      float theta = rnd.nextFloat() * TWO_PI;
-      float distance = module * (parent.teeth + teeth) / 2;
-      float x = parent.x + cos(theta) * distance;
-      float y = parent.y + sin(theta) * distance;
-      if (x < -40 || x > 296 || y < -40 || y > 296) {
-        continue;
-      }
-      boolean free = true;
-      for (Gear other : gears) {
-        if (other != parent && dist(x, y, other.x, other.y) < module * (other.teeth + teeth) / 2 + 2.5f * module + 4) {
-          free = false;
-        }
-      }
-      if (!free) {
-        continue;
-      }
-      // turn the new gear so that its teeth fall into the gaps of its parent
-      float angle = theta + PI + PI / teeth - (parent.angle - theta) * parent.teeth / teeth;
-      int m = mixed && chance(rnd, 0.5f) ? METALS[rnd.nextInt(METALS.length)] : parent.metal;
-      gears.add(new Gear(x, y, teeth, angle, m, rnd.nextInt(3)));
-    }
+    mesh(rnd, gears, 2 + rnd.nextInt(10), module, 8, 40, 40, mixed, -1);
     for (Gear gear : gears) {
       gearShadow(g, gear, module);
     }

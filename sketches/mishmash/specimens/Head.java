@@ -73,11 +73,6 @@ final class Head {
     return new float[] {x1, y * cosPitch - z1 * sinPitch};
   }
 
-  /** How far the point (x, y, z) is towards us after turning: more than 0 is on the near side of the head. */
-  float towardUs(float x, float y, float z) {
-    return (-x * sinYaw + z * cosYaw) * cosPitch + y * sinPitch;
-  }
-
   /**
    * How brightly a lamp from direction {@code lamp} (x right, y down, z towards us; length 1) lights
    * the face's surface at (x, y): 1 facing the lamp, 0 side-on, less than 0 turned away from it.

@@ -94,21 +94,26 @@ final class MachineParts {
     }
   }
 
-  /** A valve's handwheel: a painted rim on spokes. */
-  static void handwheel(PGraphics g, Random rnd, float x, float y, float r, int paint) {
+  /** A ring of radius r and the given thickness, with its shadow, a dark edge and a glint on its top left. */
+  static void ring(PGraphics g, float x, float y, float r, float thick, int colour) {
     g.noFill();
     g.stroke(0, 90);
-    g.strokeWeight(r * 0.22f);
+    g.strokeWeight(thick);
     g.ellipse(x + 3, y + 4, r * 2, r * 2);
-    g.stroke(darker(paint, 0.45f));
-    g.strokeWeight(r * 0.22f + 1.5f);
+    g.stroke(darker(colour, 0.45f));
+    g.strokeWeight(thick + 1.5f);
     g.ellipse(x, y, r * 2, r * 2);
-    g.stroke(paint);
-    g.strokeWeight(r * 0.18f);
+    g.stroke(colour);
+    g.strokeWeight(thick * 0.85f);
     g.ellipse(x, y, r * 2, r * 2);
-    g.stroke(lighter(paint, 0.5f), 160);
-    g.strokeWeight(r * 0.05f + 0.5f);
+    g.stroke(lighter(colour, 0.5f), 160);
+    g.strokeWeight(thick * 0.25f + 0.5f);
     g.arc(x, y, r * 2, r * 2, PI * 1.05f, PI * 1.55f);
+  }
+
+  /** A valve's handwheel: a painted rim on spokes. */
+  static void handwheel(PGraphics g, Random rnd, float x, float y, float r, int paint) {
+    ring(g, x, y, r, r * 0.22f, paint);
     int spokes = 3 + rnd.nextInt(4);
     float turn = rnd.nextFloat() * TWO_PI;
     g.stroke(darker(paint, 0.15f));

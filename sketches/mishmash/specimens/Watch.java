@@ -29,25 +29,7 @@ final class Watch {
     float module = range(rnd, 1.6f, 3);
     List<Gear> gears = new ArrayList<>();
     gears.add(new Gear(range(rnd, 60, 196), range(rnd, 60, 196), 30 + rnd.nextInt(50), rnd.nextFloat() * TWO_PI, gearMetal, 1));
-    int wanted = 3 + rnd.nextInt(6);
-    for (int tries = 0; tries < 300 && gears.size() < wanted; tries++) {
-      Gear parent = gears.get(rnd.nextInt(gears.size()));
-      int teeth = 10 + rnd.nextInt(60);
-      float theta = rnd.nextFloat() * TWO_PI;
-      float distance = module * (parent.teeth + teeth) / 2;
-      float x = parent.x + cos(theta) * distance;
-      float y = parent.y + sin(theta) * distance;
-      boolean free = x > -20 && x < 276 && y > -20 && y < 276;
-      for (Gear other : gears) {
-        if (other != parent && dist(x, y, other.x, other.y) < module * (other.teeth + teeth) / 2 + 2.5f * module + 3) {
-          free = false;
-        }
-      }
-      if (free) {
-        float angle = theta + PI + PI / teeth - (parent.angle - theta) * parent.teeth / teeth;
-        gears.add(new Gear(x, y, teeth, angle, gearMetal, 1));
-      }
-    }
+    mesh(rnd, gears, 3 + rnd.nextInt(6), module, 10, 60, 20, false, 1);
     for (Gear gear : gears) {
       gearShadow(g, gear, module);
     }
@@ -131,19 +113,7 @@ final class Watch {
 
   /** The balance wheel: a ring on spokes, with the spiral hairspring in the middle. */
   static void balanceWheel(PGraphics g, Random rnd, float x, float y, float r) {
-    g.noFill();
-    g.stroke(0, 90);
-    g.strokeWeight(r * 0.2f);
-    g.ellipse(x + 4, y + 5, r * 2, r * 2);
-    g.stroke(darker(GOLD, 0.45f));
-    g.strokeWeight(r * 0.2f + 2);
-    g.ellipse(x, y, r * 2, r * 2);
-    g.stroke(GOLD);
-    g.strokeWeight(r * 0.2f);
-    g.ellipse(x, y, r * 2, r * 2);
-    g.stroke(lighter(GOLD, 0.5f), 150);
-    g.strokeWeight(1.5f);
-    g.arc(x, y, r * 2, r * 2, PI, PI * 1.6f);
+    ring(g, x, y, r, r * 0.2f, GOLD);
     float turn = rnd.nextFloat() * TWO_PI;
     g.stroke(GOLD);
     g.strokeWeight(r * 0.1f);
