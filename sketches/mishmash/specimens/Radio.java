@@ -21,9 +21,9 @@ final class Radio {
   static void draw(PGraphics g, Random rnd, int metal, float lamp, Attributes about) {
     backdrop(g, rnd);
     g.push();
-    camera(g, rnd, about, 1, 1.7f, false, 70, 0.35f);
+    camera(g, rnd, about, 0.9f, 1.4f, false, 30, 0.35f);
     int chassis = pick(rnd, ALUMINIUM, STEEL, 0xFF8A7A5A, DARK_STEEL, 0xFFB8A878);
-    float top = range(rnd, 40, 250);                   // where the chassis' top plate meets its front (high: seen from above)
+    float top = range(rnd, 100, 240);                  // where the chassis' top plate meets its front (low: seen from above)
     // the lamp lights the top plate or the front more, from one side or the other
     float side = cos(lamp) * 200;
     float front = range(rnd, -0.3f, 0.4f);            // how much darker the front is than the top (less than 0: lighter)
@@ -40,7 +40,7 @@ final class Radio {
     List<float[]> things = new ArrayList<>();
     int n = 7 + rnd.nextInt(9);
     for (int i = 0; i < n; i++) {
-      things.add(new float[] {range(rnd, -10, 266), range(rnd, top - 150, top - 6), pick(rnd, 0, 0, 0, 1, 2, 3, 4)});
+      things.add(new float[] {range(rnd, -10, 266), range(rnd, max(top - 150, 70), top - 6), pick(rnd, 0, 0, 0, 1, 2, 3, 4)});
     }
     things.sort((a, b) -> Float.compare(a[1], b[1]));
     int valves = 0;
