@@ -55,7 +55,7 @@ final class Watch {
   static void plate(PGraphics g, Random rnd, int plate) {
     verticalGradient(g, -60, -60, 376, 376, lighter(plate, 0.15f), darker(plate, 0.25f));
     if (chance(rnd, 0.5f)) {
-      float step = range(rnd, 8, 14);
+      float step = range(rnd, 11, 16);
       g.stroke(lighter(plate, 0.4f), 60);
       g.strokeWeight(1);
       for (float y = -40; y < 296; y += step) {
