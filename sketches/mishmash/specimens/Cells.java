@@ -163,7 +163,7 @@ public final class Cells {
       } else {
         float[] n = c.at(range(rnd, -0.15f, 0.15f), range(rnd, -0.15f, 0.15f));
         float stretch = tissue.equals("muscle") || tissue.equals("connective") ? 0.3f : range(rnd, 0.7f, 1);
-        nucleus(g, rnd, n[0], n[1], c.r * (tissue.equals("muscle") ? 0.3f : range(rnd, 0.4f, 0.6f)) * (tissue.equals("muscle") ? 1 : 1),
+        nucleus(g, rnd, n[0], n[1], c.r * (tissue.equals("muscle") ? 0.3f : range(rnd, 0.4f, 0.6f)),
             stretch, c.angle + HALF_PI, nucleusColour, darker(nucleusColour, 0.5f));
       }
     }

@@ -23,7 +23,6 @@ class MachinesTest {
     var canvas = Dataset.offscreen(48);
     for (int i = 0; i < N; i++) {
       about.add(Specimen.draw(canvas, 1, Dataset.seedOf(3, i)));
-      canvas.loadPixels();
       BufferedImage image = Dataset.picture(canvas);
       layouts.add(Pictures.layout(image, 16));
     }
