@@ -1,5 +1,6 @@
 import mishmash.archive.Archive;
 import mishmash.archive.Creature;
+import mishmash.dials.DialBoard;
 import mishmash.grid.Cell;
 import mishmash.grid.DeathPolicy;
 import mishmash.grid.Grid;
@@ -40,6 +41,7 @@ public class ArchiveGrid extends MishmashSketch {
   @Live(min = 1, max = 16) int columns = 8;
   @Live(min = 1, max = 9) int rows = 5;
   @Live boolean labels = true;
+  @Live DialBoard dial = dials();  // the model's semantic dials: /mishmash/grid/dial/age 0.3 ages every newborn
 
   Nursery nursery;
   Pictures pictures;
@@ -62,6 +64,7 @@ public class ArchiveGrid extends MishmashSketch {
     pictures = new Pictures(this);
     every(() -> interval, this::breed);
     controls().onLatent(nursery::steer);  // /mishmash/grid/latent/<i> steers every newborn
+    nursery.steerBy(dial::latentOffset);  // and so do the dials
   }
 
   /** A birth now, on top of the regular ones: a button, a pad, or /mishmash/grid/breed. */
