@@ -174,7 +174,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     List<List<Point>> landmarks = new ArrayList<>();
     for (int i = 0; i < detections.size(); i++) {
       List<Point> points = points(marks.get(i), landmarkFrame(detections.get(i).box(), crops.get(i)));
-      Box box = bounds(points).pad(ALIGN_PADDING);
+      Box box = Box.around(points).pad(ALIGN_PADDING);
       landmarks.add(points);
       aligned.add(box);
       Box crop = box.clipToPixels(width, height);
@@ -307,19 +307,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     return points;
   }
 
-  private static Box bounds(List<Point> points) {
-    float minX = Float.POSITIVE_INFINITY;
-    float minY = Float.POSITIVE_INFINITY;
-    float maxX = Float.NEGATIVE_INFINITY;
-    float maxY = Float.NEGATIVE_INFINITY;
-    for (Point p : points) {
-      minX = Math.min(minX, p.x());
-      minY = Math.min(minY, p.y());
-      maxX = Math.max(maxX, p.x());
-      maxY = Math.max(maxY, p.y());
-    }
-    return new Box(minX, minY, maxX - minX, maxY - minY);
-  }
+
 
   private static Face face(Detection d, List<Point> landmarks, Box aligned, FaceNetOutput read) {
     Map<Expression, Float> ex = new EnumMap<>(Expression.class);

@@ -4,6 +4,7 @@ import mishmash.face.Box;
 import mishmash.face.Face;
 import mishmash.invert.Inverter;
 import mishmash.model.Image;
+import mishmash.model.Pixels;
 
 /**
  * The viewer's face cut out of a camera frame so that it sits in the picture as faces sit in the
@@ -29,31 +30,9 @@ public final class FaceCrop {
       float sy = top + (y + 0.5f) * scale - 0.5f;
       for (int x = 0; x < width; x++) {
         float sx = left + (x + 0.5f) * scale - 0.5f;
-        out[y * width + x] = bilinear(px, fw, fh, sx, sy);
+        out[y * width + x] = Pixels.bilinear(px, fw, fh, sx, sy);
       }
     }
     return new Image(width, height, out);
-  }
-
-  static int bilinear(int[] px, int w, int h, float x, float y) {
-    x = Math.max(0, Math.min(w - 1, x));
-    y = Math.max(0, Math.min(h - 1, y));
-    int x0 = (int) x;
-    int y0 = (int) y;
-    int x1 = Math.min(w - 1, x0 + 1);
-    int y1 = Math.min(h - 1, y0 + 1);
-    float fx = x - x0;
-    float fy = y - y0;
-    int a = px[y0 * w + x0];
-    int b = px[y0 * w + x1];
-    int c = px[y1 * w + x0];
-    int d = px[y1 * w + x1];
-    int out = 0xFF000000;
-    for (int shift = 0; shift < 24; shift += 8) {
-      float top = (a >> shift & 0xFF) * (1 - fx) + (b >> shift & 0xFF) * fx;
-      float bottom = (c >> shift & 0xFF) * (1 - fx) + (d >> shift & 0xFF) * fx;
-      out |= Math.round(top * (1 - fy) + bottom * fy) << shift;
-    }
-    return out;
   }
 }

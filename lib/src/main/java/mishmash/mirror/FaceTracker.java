@@ -4,7 +4,6 @@ import java.util.List;
 import mishmash.face.Box;
 import mishmash.face.Face;
 import mishmash.face.FaceAnalyzer;
-import mishmash.face.Point;
 
 /**
  * Follows one face from frame to frame for the mirror. The detector runs every
@@ -58,7 +57,7 @@ public final class FaceTracker {
         }
       }
     }
-    Box bounds = bounds(pick.landmarks());
+    Box bounds = Box.around(pick.landmarks());
     float side = Math.max(1, Math.max(bounds.width(), bounds.height()));
     scale = Math.max(pick.box().width(), pick.box().height()) / side;
     dx = (pick.box().x() + pick.box().width() / 2 - (bounds.x() + bounds.width() / 2)) / side;
@@ -79,7 +78,7 @@ public final class FaceTracker {
 
   /** Where the detector would put this face's box now, from its landmarks. */
   private Box predicted(Face f) {
-    Box b = bounds(f.landmarks());
+    Box b = Box.around(f.landmarks());
     float side = Math.max(1, Math.max(b.width(), b.height()));
     float cx = b.x() + b.width() / 2 + dx * side;
     float cy = b.y() + b.height() / 2 + dy * side;
@@ -89,8 +88,8 @@ public final class FaceTracker {
 
   /** False when the landmarks moved by more than half the face or changed size by more than 40%. */
   static boolean plausible(Face before, Face now) {
-    Box a = bounds(before.landmarks());
-    Box b = bounds(now.landmarks());
+    Box a = Box.around(before.landmarks());
+    Box b = Box.around(now.landmarks());
     float sa = Math.max(a.width(), a.height());
     float sb = Math.max(b.width(), b.height());
     if (!(sa > 0) || !(sb > 0) || sb / sa > 1.4f || sa / sb > 1.4f) {
@@ -98,19 +97,5 @@ public final class FaceTracker {
     }
     float move = (float) Math.hypot(a.x() + a.width() / 2 - b.x() - b.width() / 2, a.y() + a.height() / 2 - b.y() - b.height() / 2);
     return move < 0.5f * sa;
-  }
-
-  static Box bounds(List<Point> points) {
-    float minX = Float.POSITIVE_INFINITY;
-    float minY = Float.POSITIVE_INFINITY;
-    float maxX = Float.NEGATIVE_INFINITY;
-    float maxY = Float.NEGATIVE_INFINITY;
-    for (Point p : points) {
-      minX = Math.min(minX, p.x());
-      minY = Math.min(minY, p.y());
-      maxX = Math.max(maxX, p.x());
-      maxY = Math.max(maxY, p.y());
-    }
-    return new Box(minX, minY, maxX - minX, maxY - minY);
   }
 }
