@@ -1,5 +1,8 @@
 package mishmash.mirror;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mishmash.archive.Archive;
 import mishmash.capture.Frame;
@@ -82,14 +85,12 @@ public final class Reflector implements AutoCloseable {
   private final Dials dials;
   private final Drift drift;
   private final OneEuro euro = new OneEuro(1.0, 0.8, 1.0);
-  private final boolean background;
-  private final Thread thread;
+  /** The mirror's own thread (null in the foreground mode); {@code busy} keeps it to one frame at a time. */
+  private final ExecutorService worker;
   private final AtomicBoolean busy = new AtomicBoolean();
-  private final Object signal = new Object();
   private volatile Settings settings = Settings.DEFAULT;
   private volatile Reflection latest;
   private volatile String problem;
-  private volatile boolean running = true;
   private volatile boolean stillAsked;
   // the frame handed over, and when (only the worker reads them once handed over)
   private int[] pixels = new int[0];
@@ -98,7 +99,6 @@ public final class Reflector implements AutoCloseable {
   private long number;
   private long nanos;
   private double time;
-  private boolean pending;
   private boolean repeat;
   private Face lastFace;
   // the worker's state
@@ -122,12 +122,11 @@ public final class Reflector implements AutoCloseable {
     this.tracker = new FaceTracker(faces, REDETECT);
     this.dials = dials;
     this.drift = new Drift(gan, archive, seed);
-    this.background = background;
-    this.thread = background ? new Thread(this::loop, "mishmash-mirror") : null;
-    if (thread != null) {
-      thread.setDaemon(true);
-      thread.start();
-    }
+    this.worker = background ? Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "mishmash-mirror");
+      t.setDaemon(true);
+      return t;
+    }) : null;
   }
 
   public void settings(Settings s) {
@@ -188,14 +187,16 @@ public final class Reflector implements AutoCloseable {
     start();
   }
 
+  /** Works the frame handed over: at once, or on the mirror's thread. */
   private void start() {
-    if (!background) {
+    if (worker == null) {
       work();
       return;
     }
-    synchronized (signal) {
-      pending = true;
-      signal.notifyAll();
+    try {
+      worker.execute(this::work);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      busy.set(false); // offered after close(): nothing to do
     }
   }
 
@@ -212,24 +213,6 @@ public final class Reflector implements AutoCloseable {
   /** Why the last frame failed, or null. */
   public String problem() {
     return problem;
-  }
-
-  private void loop() {
-    while (running) {
-      synchronized (signal) {
-        while (!pending && running) {
-          try {
-            signal.wait(500);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-        pending = false;
-      }
-      if (running) {
-        work();
-      }
-    }
   }
 
   private void work() {
@@ -314,13 +297,10 @@ public final class Reflector implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    synchronized (signal) {
-      signal.notifyAll();
-    }
-    if (thread != null) {
+    if (worker != null) {
+      worker.shutdown();
       try {
-        thread.join(2000); // let the model finish its picture before the native library goes
+        worker.awaitTermination(2, TimeUnit.SECONDS); // let the model finish its picture before the native library goes
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
