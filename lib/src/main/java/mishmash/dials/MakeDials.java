@@ -304,6 +304,7 @@ public final class MakeDials {
 
     /** InterFaceGAN: a regression direction per named attribute, the others of its domain projected out. */
     List<Draft> named(List<Samples> fitting, List<String> names) {
+      spreads(fitting);
       List<Draft> out = new ArrayList<>();
       for (String id : names) {
         int k = reader.index(id);
@@ -330,7 +331,6 @@ public final class MakeDials {
               + " of the model's " + attribute.domain());
           continue;
         }
-        spread[k] = std(y);
         double lambda = bestPenalty(x, y);
         double fit = heldOutFit(x, y, lambda);
         if (!(fit >= MIN_FIT)) {
@@ -376,6 +376,24 @@ public final class MakeDials {
         }
       }
       return out;
+    }
+
+    /** Each attribute's standard deviation over the fitting creatures of its domain (all of them for presence). */
+    void spreads(List<Samples> fitting) {
+      for (int k = 0; k < spread.length; k++) {
+        Attribute a = reader.attributes().get(k);
+        int d = a.domain().equals(Attribute.PRESENCE) ? -1 : domainOf(a);
+        List<Double> v = new ArrayList<>();
+        for (Samples s : fitting) {
+          if (d >= 0 && s.index() != d) {
+            continue;
+          }
+          for (float[] row : s.attributes()) {
+            v.add((double) row[k]);
+          }
+        }
+        spread[k] = Math.max(1e-6, std(v));
+      }
     }
 
     /** The ridge penalty that explains the held-out fifth best. */
@@ -567,18 +585,41 @@ public final class MakeDials {
         double step = b == 0 ? d.wStep : wStep(d, base, before, mask);
         float[][] up = reader.read(features.of(Arrays.asList(gan.synthesize(shift(base, d.w, step, mask)))));
         float[][] down = reader.read(features.of(Arrays.asList(gan.synthesize(shift(base, d.w, -step, mask)))));
-        double change = 0;
-        for (int i = 0; i < up.length; i++) {
-          change += (up[i][k] - down[i][k]) / 2;
-        }
-        change /= up.length;
-        if (change > best * 1.1 || b == 0) { // a band must do clearly better than all layers to be chosen
-          best = b == 0 ? change : Math.max(best, change);
+        double score = score(d, k, up, down);
+        if (b == 0 || score > best + 0.05) { // a band must do clearly better than all layers to be chosen
+          best = score;
           d.layers = mask;
           d.wStep = step;
           d.band = names[b];
         }
       }
+    }
+
+    /**
+     * How well a unit of the dial does: its own attribute's change (in standard deviations) less the
+     * largest change of another attribute of its domain that the reader reads reliably.
+     */
+    double score(Draft d, int own, float[][] up, float[][] down) {
+      double mine = 0;
+      double worst = 0;
+      for (int k = 0; k < spread.length; k++) {
+        Attribute a = reader.attributes().get(k);
+        boolean same = a.domain().equals(domains.get(d.domain)) || domains.size() == 1;
+        if (k != own && (!same || !reader.reliable(k))) {
+          continue;
+        }
+        double change = 0;
+        for (int i = 0; i < up.length; i++) {
+          change += (up[i][k] - down[i][k]) / 2;
+        }
+        change /= up.length * spread[k];
+        if (k == own) {
+          mine = change;
+        } else {
+          worst = Math.max(worst, Math.abs(change));
+        }
+      }
+      return mine - worst;
     }
 
     static boolean[] all(int n) {
@@ -661,17 +702,6 @@ public final class MakeDials {
      * single reads.
      */
     void measure(List<Draft> drafts, List<Samples> testing) {
-      for (int k = 0; k < spread.length; k++) {
-        if (spread[k] == 0) {
-          List<Double> all = new ArrayList<>();
-          for (Samples s : testing) {
-            for (float[] row : s.attributes()) {
-              all.add((double) row[k]);
-            }
-          }
-          spread[k] = Math.max(1e-6, std(all));
-        }
-      }
       int total = 0;
       for (Draft d : drafts) {
         total += d.domain >= 0 ? testing.get(d.domain).size() : testing.stream().mapToInt(Samples::size).sum();
