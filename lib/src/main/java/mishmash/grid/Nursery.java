@@ -65,6 +65,9 @@ public final class Nursery implements AutoCloseable {
   private volatile String problem;
   /** Added to every newborn's and every breath's latent: the performer's steering (latent/<i> over OSC). */
   private volatile float[] steer;
+  /** Where newborns lean among the domains, and how strongly (see {@link Breeding#lean}). */
+  private volatile float kind;
+  private volatile float pull;
   /** Pictures per second spent on breathing, at most. */
   private float breathRate = 5;
   /** Seconds between looks at the archive for creatures another program added (booth visitors). */
@@ -265,6 +268,15 @@ public final class Nursery implements AutoCloseable {
     steer = next;
   }
 
+  /**
+   * Pulls newborns toward a domain: each band of a child becomes, with chance {@code pull}, the
+   * domain at {@code kind} (0 the model's first domain, 1 its second, …).
+   */
+  public void lean(float kind, float pull) {
+    this.kind = kind;
+    this.pull = pull;
+  }
+
   /** Caps the pictures per second spent on breathing (the rest of the CPU is the animation's). */
   public void breathRate(float perSecond) {
     this.breathRate = Math.max(0, perSecond);
@@ -294,9 +306,12 @@ public final class Nursery implements AutoCloseable {
     pendingBirths.incrementAndGet();
     double showAt = clock.getAsDouble() + PREFETCH;
     float[] offset = steer;
+    float leanKind = kind;
+    float leanPull = pull;
     run(() -> {
       Breeding.Offspring bred = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
-      Breeding.Offspring child = new Breeding.Offspring(bred.genome().shifted(offset), bred.fresh());
+      Genome leaning = Breeding.lean(bred.genome(), leanKind, leanPull, new Random(childSeed ^ 0x4C45414EL));
+      Breeding.Offspring child = new Breeding.Offspring(leaning.shifted(offset), bred.fresh());
       Creature creature = child.fresh()
           ? new Creature(childSeed, child.genome(), new long[0], System.currentTimeMillis(), Creature.Source.RANDOM,
               0, gan.manifest().name(), "")
