@@ -51,6 +51,8 @@ final class ProjectedCritic extends AbstractBlock {
   static final int CMAP = 64;
   /** The side the pixel head sees the picture at (averaged down from the picture's own). */
   static final int PIXEL_SIDE = 32;
+  /** The smallest picture the pretrained network takes; smaller ones are enlarged to it. */
+  static final int SMALLEST = 32;
   static final long MIXING_SEED = 0x5CA1AB1EL;
 
   /**
@@ -142,7 +144,8 @@ final class ProjectedCritic extends AbstractBlock {
   /** The tap sizes and channels for this picture size, from one probe through the network. */
   private void probeShapes() {
     try (NDManager m = fixed.newSubManager()) {
-      NDList taps = net.forward(m.zeros(new Shape(1, 3, config.imageSize(), config.imageSize())));
+      int side = Math.max(SMALLEST, config.imageSize());
+      NDList taps = net.forward(m.zeros(new Shape(1, 3, side, side)));
       sizes = new int[taps.size()];
       tapChannels = new long[taps.size()];
       for (int i = 0; i < taps.size(); i++) {
@@ -191,7 +194,13 @@ final class ProjectedCritic extends AbstractBlock {
    */
   NDList features(NDArray pictures) {
     // pictures in [-1, 1]: what MobileNetV2's ImageNet layers (all the taps but the last) were trained on
-    NDList taps = net.forward(pictures);
+    NDArray in = pictures;
+    long side = pictures.getShape().get(2);
+    if (side < SMALLEST) {
+      in = ai.djl.pytorch.jni.JniUtils.interpolate((ai.djl.pytorch.engine.PtNDArray) pictures,
+          new long[] {SMALLEST, SMALLEST}, mishmash.model.net.Resample.BILINEAR, false);
+    }
+    NDList taps = net.forward(in);
     int n = taps.size();
     NDArray[] mixed = new NDArray[n];
     for (int i = n - 1; i >= 0; i--) {

@@ -14,7 +14,7 @@ public final class Resample {
   private Resample() {}
 
   /** Bilinear mode of PyTorch's interpolate, as DJL's engine numbers its modes. */
-  static final int BILINEAR = 2;
+  public static final int BILINEAR = 2;
 
   /**
    * [B, C, H, W] → [B, C, H/2, W/2], low-pass filtered first: PyTorch's antialiased bilinear
