@@ -41,8 +41,8 @@ record TrainOptions(
       "  --license TEXT          the trained model's license, recorded in model.json",
       "  --lr-g 0.0002           the generator's Adam learning rate",
       "  --lr-d 0.0002           the critic's Adam learning rate",
-      "  --critic both           both (a critic learned from scratch plus heads on frozen MobileNetV2",
-      "                          features), scratch, or projected (the heads alone)",
+      "  --critic scratch        scratch (a critic learned from scratch: the default), both (that critic",
+      "                          plus heads on frozen MobileNetV2 features) or projected (the heads alone)",
       "  --strided               the scratch critic halves with strided convolutions (as the first default",
       "                          model's did), not through a low-pass filter",
       "  --synthesis skip        skip (modulated convolutions, noise, a picture per level: the default) or adain",
@@ -64,7 +64,7 @@ record TrainOptions(
     float lrG = GanTrainer.DEFAULT.learningRateG();
     float lrD = GanTrainer.DEFAULT.learningRateD();
     int benchSteps = 0;
-    String critic = "both";
+    String critic = "scratch";
     boolean blur = true;
     String synthesis = mishmash.model.net.StyleNet.Config.SKIP;
     double bandMixing = GanTrainer.DEFAULT.bandMixing();
