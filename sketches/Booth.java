@@ -75,7 +75,7 @@ public class Booth extends MishmashSketch {
       faces = FaceAnalyzer.load(Models.directory().resolve("face-api"), Visit.FACES);
       translator = option("--translator", null) == null ? null : Models.loadTranslator(option("--translator", null));
       camera = Sources.open(option("--camera", "camera"), 640, 480);
-    } catch (ModelException | IllegalArgumentException e) {
+    } catch (ModelException | IllegalArgumentException | IllegalStateException e) { // IllegalState: no GStreamer
       problem(e.getMessage());
     }
     if (gan == null || faces == null || camera == null) {
