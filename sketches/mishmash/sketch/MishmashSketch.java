@@ -3,7 +3,6 @@ package mishmash.sketch;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 import mishmash.live.Change;
@@ -13,6 +12,8 @@ import mishmash.live.Params;
 import mishmash.model.Generator;
 import mishmash.model.ModelException;
 import mishmash.model.Models;
+import mishmash.time.SketchClock;
+import mishmash.time.Timers;
 import processing.core.PApplet;
 import processing.event.KeyEvent;
 
@@ -33,7 +34,8 @@ import processing.event.KeyEvent;
  * </ul>
  */
 public abstract class MishmashSketch extends PApplet {
-  private final List<Timer> timers = new ArrayList<>();
+  private final Timers timers = new Timers();
+  private SketchClock clock = new SketchClock();
   private Params params;
   private LiveSetup live;
   private boolean headless;
@@ -108,9 +110,18 @@ public abstract class MishmashSketch extends PApplet {
     return headless;
   }
 
-  /** Seconds since the sketch started: real time, or frame count / fps when rendering headless. */
+  /**
+   * Seconds since the sketch started: monotonic real time (never Processing's {@code millis()},
+   * which wraps after 24.8 days and jumps with the wall clock), or frame count / fps when rendering
+   * headless.
+   */
   public double now() {
-    return headless ? frameCount / fps : millis() / 1000.0;
+    return headless ? frameCount / fps : clock.seconds();
+  }
+
+  /** Tests and fast-forwarded runs: sketch time from another clock. */
+  void useClock(SketchClock clock) {
+    this.clock = clock;
   }
 
   /** The seed of this run: {@code --seed S}, or one from the clock. */
@@ -120,7 +131,7 @@ public abstract class MishmashSketch extends PApplet {
 
   /** Runs {@code action} every {@code seconds()} seconds of sketch time; the interval may change live. */
   public void every(DoubleSupplier seconds, Runnable action) {
-    timers.add(new Timer(seconds, action, now()));
+    timers.every(seconds, action, now());
   }
 
   /**
@@ -274,34 +285,11 @@ public abstract class MishmashSketch extends PApplet {
 
   /** Called before each frame's draw(): intervals fire here. */
   void runTimers() {
-    double t = now();
-    for (Timer timer : timers) {
-      timer.fire(t);
-    }
+    timers.fire(now());
   }
 
   boolean showOverlay() {
     return !headless;
-  }
-
-  private static final class Timer {
-    final DoubleSupplier seconds;
-    final Runnable action;
-    double last;
-
-    Timer(DoubleSupplier seconds, Runnable action, double start) {
-      this.seconds = seconds;
-      this.action = action;
-      this.last = start;
-    }
-
-    void fire(double now) {
-      double s = Math.max(0.01, seconds.getAsDouble());
-      if (now - last >= s) {
-        last = Math.max(last + s, now - s); // keep the rhythm, but never fire a backlog
-        action.run();
-      }
-    }
   }
 
   /** Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark ({@code --bench}). */
