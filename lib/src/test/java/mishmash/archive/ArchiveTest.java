@@ -78,6 +78,8 @@ class ArchiveTest {
     assertFalse(again.contains(3), "and its creature leaves the archive");
     assertTrue(again.picture(1).isPresent());
     assertFalse(Files.readString(index).contains("not json"), "the index was rewritten without the damage");
+    assertTrue(Files.readString(dir.resolve(Archive.DAMAGED)).contains("this is not json\n"), "which is set aside as it was");
+    assertTrue(Files.readString(index).contains("\"seed\":4,"), "the line of the creature without its picture is kept");
   }
 
   @Test
@@ -116,7 +118,7 @@ class ArchiveTest {
     archive.add(creature(2), picture(2));
     archive.add(creature(3), picture(3));
     assertNotNull(archive.warning());
-    assertTrue(archive.warning().contains("No space left"), archive.warning());
+    assertTrue(archive.warning().contains("The disk is full"), archive.warning());
     assertEquals(3, archive.size(), "breeding goes on in memory");
     assertArrayEquals(picture(3).argb(), archive.picture(3).orElseThrow().argb());
     assertArrayEquals(indexBefore, Files.readAllBytes(dir.resolve(Archive.INDEX)), "the index is untouched");
