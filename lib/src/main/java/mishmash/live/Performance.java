@@ -119,7 +119,7 @@ public final class Performance {
      */
     public Player(Path file, boolean byFrame) throws IOException {
       this.byFrame = byFrame;
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines = mishmash.files.Text.read(file).lines().toList();
       if (lines.isEmpty()) {
         throw new IOException(file + " is empty: not a Mishmash performance");
       }

@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class Presets {
     if (!Files.isRegularFile(file)) {
       throw new IOException("no preset \"" + name + "\" (" + file + "); there are: " + String.join(", ", names()));
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = mishmash.files.Text.read(file);
     try {
       JsonObject o = JsonParser.parseString(text).getAsJsonObject();
       if (!o.has("values")) {
