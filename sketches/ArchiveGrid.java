@@ -52,7 +52,10 @@ public class ArchiveGrid extends MishmashSketch {
     if (gan == null) {
       return;
     }
-    Archive archive = Archive.open(dataFolder(option("--archive", "archive")), (int) option("--max", Archive.DEFAULT_MAX));
+    Archive archive = openArchive(); // --archive DIR, --max N
+    if (archive == null) {
+      return; // another grid breeds into it: the screen says which
+    }
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);
@@ -81,7 +84,8 @@ public class ArchiveGrid extends MishmashSketch {
     nursery.update();
     nursery.breathe(breath, psi);
     Grid grid = nursery.resize(columns, rows, psi);
-    grid.layout(width, height, labels ? 34 : 0);
+    String warning = nursery.warning(); // a full disk, a failing model: in a strip below the labels
+    grid.layout(width, height - warningHeight(warning), labels ? 34 : 0);
     for (Cell cell : grid) {
       image(pictures.of(cell, now(), (int) cell.w, (int) cell.h), cell.x, cell.y);
       frame(cell);
@@ -89,7 +93,7 @@ public class ArchiveGrid extends MishmashSketch {
         label(cell);
       }
     }
-    warning(nursery.warning());
+    warning(warning);
   }
 
   /** A thin specimen frame, glowing warm for a moment around a newborn. */
@@ -113,14 +117,6 @@ public class ArchiveGrid extends MishmashSketch {
       text("gen " + c.generation() + " · " + c.source().label(), cell.x - 3, cell.y + cell.h + 21);
     } else { // a booth visitor goes by name, as typed, in any script
       image(names.of("gen " + c.generation() + " · " + c.name(), 12, color(140, 138, 124)), cell.x - 5, cell.y + cell.h + 19);
-    }
-  }
-
-  void warning(String text) {
-    if (text != null) {
-      fill(255, 120, 90);
-      textAlign(LEFT, BOTTOM);
-      text(text, 12, height - 8);
     }
   }
 

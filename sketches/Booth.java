@@ -81,7 +81,7 @@ public class Booth extends MishmashSketch {
     if (gan == null || faces == null || camera == null) {
       return;
     }
-    archive = Archive.share(dataFolder(option("--archive", "archive")));
+    archive = shareArchive(); // the grid's, --archive DIR
     store = new BoothStore(dataFolder(option("--booth", "booth")));
     if (option("--delete", null) != null) {
       delete(Long.parseLong(option("--delete", "0").trim()));

@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mishmash.archive.Archive;
+import mishmash.archive.ArchiveInUseException;
 import mishmash.live.Change;
 import mishmash.live.Controls;
 import mishmash.live.Param;
 import mishmash.live.Params;
+import mishmash.log.Ending;
 import mishmash.model.Generator;
 import mishmash.model.ModelException;
 import mishmash.model.Models;
@@ -34,6 +39,21 @@ import processing.event.KeyEvent;
  * </ul>
  */
 public abstract class MishmashSketch extends PApplet {
+  /** Exit code of a command-line option that cannot work: a service manager should not start it again as it is. */
+  public static final int EXIT_BAD_OPTION = 2;
+  /** Exit code of a grid whose archive another grid is breeding into. */
+  public static final int EXIT_IN_USE = 3;
+  /** Seconds a message that ends the sketch stays on screen before it ends. */
+  static final int LAST_WORDS = 15;
+  /** Started by {@link #run}: a bad option ends the program (in tests it is an exception). */
+  private static volatile boolean standalone;
+  /** Set when the program begins to end (SIGTERM, Esc, System.exit): frames stop, nothing is reported. */
+  private static volatile boolean ending;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ending = true, "mishmash-ending"));
+  }
+
   private final Timers timers = new Timers();
   private SketchClock clock = new SketchClock();
   private Params params;
@@ -56,11 +76,20 @@ public abstract class MishmashSketch extends PApplet {
       return; // the headless renderer sets the size
     }
     if (window != null) {
-      String[] wh = window.toLowerCase().split("x");
-      size(Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()), renderer);
+      int[] wh = dimensions("--window", window);
+      size(wh[0], wh[1], renderer);
     } else {
       fullScreen(renderer, (int) option("--display", 1));
     }
+  }
+
+  /** A size option such as {@code --window 1280x720}: width and height, or {@link #fail} naming it. */
+  int[] dimensions(String name, String value) {
+    Matcher wh = Pattern.compile("\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*").matcher(value);
+    if (!wh.matches() || Integer.parseInt(wh.group(1)) < 1 || Integer.parseInt(wh.group(2)) < 1) {
+      fail(name + " " + value + ": give a width and height in pixels, like " + name + " 1280x720");
+    }
+    return new int[] {Integer.parseInt(wh.group(1)), Integer.parseInt(wh.group(2))};
   }
 
   /** The value after {@code --name} on the command line, or {@code fallback}. */
@@ -151,6 +180,89 @@ public abstract class MishmashSketch extends PApplet {
       System.err.println("mishmash: " + problem);
       return null;
     }
+  }
+
+  /**
+   * A command-line option that cannot work: run as a program, the message goes to the console
+   * (no stack trace) and the program ends with {@link #EXIT_BAD_OPTION}; inside another program
+   * (a test) it is an {@link IllegalArgumentException}.
+   */
+  public void fail(String message) {
+    if (standalone) {
+      System.err.println("mishmash: " + message);
+      System.exit(EXIT_BAD_OPTION);
+    }
+    throw new IllegalArgumentException(message);
+  }
+
+  /**
+   * The archive named by {@code --archive} (default {@code data/archive}), as its writer, keeping
+   * at most {@code --max} creatures (default 10,000). If another grid is breeding into it, that is
+   * shown on screen and, after {@link #LAST_WORDS} seconds, the sketch ends with
+   * {@link #EXIT_IN_USE}; this returns null.
+   */
+  public Archive openArchive() {
+    long max = option("--max", Archive.DEFAULT_MAX);
+    if (max < 1 || max > Integer.MAX_VALUE) {
+      fail("--max " + max + ": the archive keeps at least 1 creature (the default keeps " + Archive.DEFAULT_MAX + ")");
+    }
+    try {
+      return Archive.open(dataFolder(option("--archive", "archive")), (int) max);
+    } catch (ArchiveInUseException e) {
+      problem(e.getMessage());
+      endSoon(EXIT_IN_USE);
+      return null;
+    }
+  }
+
+  /** The archive named by {@code --archive}, to add to (the booth beside a grid). */
+  public Archive shareArchive() {
+    return Archive.share(dataFolder(option("--archive", "archive")));
+  }
+
+  /** Ends the program with {@code code} once the problem has been on screen for a while (not when headless). */
+  void endSoon(int code) {
+    if (headless) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(LAST_WORDS * 1000L);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.exit(code);
+    }, "mishmash-last-words");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Height of the warning strip along the bottom of the screen, 0 without a warning: keep it free. */
+  public float warningHeight(String text) {
+    return text == null ? 0 : Math.max(28, height / 20f);
+  }
+
+  /**
+   * A warning (a full disk, a failing model) in a strip of its own along the bottom of the screen,
+   * large enough to read from across the room. Lay the picture out above {@link #warningHeight}.
+   */
+  public void warning(String text) {
+    if (text == null) {
+      return;
+    }
+    float h = warningHeight(text);
+    float pad = h * 0.4f;
+    noStroke();
+    fill(74, 20, 12, 240);
+    rect(0, height - h, width, h);
+    textAlign(LEFT, CENTER);
+    textSize(h * 0.5f);
+    String shown = text;
+    while (textWidth(shown) > width - 2 * pad && shown.length() > 12) {
+      shown = shown.substring(0, shown.length() - 12) + "…";
+    }
+    fill(255, 218, 196);
+    text(shown, pad, height - h / 2);
   }
 
   /** Records a message that stops the sketch (shown by {@link #showProblem()}). */
@@ -272,9 +384,15 @@ public abstract class MishmashSketch extends PApplet {
       registerMethod("keyEvent", overlay);
       registerMethod("mouseEvent", overlay);
     }
+    if (ending) {
+      return; // the program is ending (SIGTERM from a service manager): no more frames
+    }
     try {
       super.handleDraw();
     } catch (RuntimeException | Error e) {
+      if (ending || Ending.now()) {
+        return; // whatever broke, broke because the program is ending: no error to report
+      }
       // Processing would freeze the window with the error; an installation is better off ending,
       // so whatever supervises it restarts it, and the archive brings the grid back as it was
       e.printStackTrace();
@@ -294,6 +412,7 @@ public abstract class MishmashSketch extends PApplet {
 
   /** Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark ({@code --bench}). */
   public static void run(Class<? extends MishmashSketch> sketch, String[] args) {
+    standalone = true;
     if (List.of(args).contains("--frames")) {
       Headless.render(sketch, args);
     } else {

@@ -686,7 +686,7 @@ public final class Archive implements AutoCloseable {
     } catch (IOException e) {
       tornTail = true;
       String trouble = trouble(e, dir);
-      if (warning == null) {
+      if (warning == null && !mishmash.log.Ending.now()) { // a write cut off by the program ending is no news
         LOG.warn("archive: {} ({}: {}); breeding goes on in memory", trouble, dir, e.getMessage());
       }
       warning = trouble + ": " + unsaved.size() + " new creatures are kept in memory only, and saved when it"

@@ -35,6 +35,17 @@ final class ArchiveLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveLock.class);
   private static final Map<Path, ArchiveLock> HELD = new HashMap<>();
 
+  static {
+    // an ordinary end (SIGTERM from a service manager, Esc) leaves an empty lock file: nothing stale to report
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      synchronized (ArchiveLock.class) {
+        for (ArchiveLock l : HELD.values()) {
+          l.clear();
+        }
+      }
+    }, "mishmash-archive-unlock"));
+  }
+
   private final Path key;
   private final FileChannel channel;
   private final FileLock lock;
@@ -169,6 +180,16 @@ final class ArchiveLock implements AutoCloseable {
       channel.force(false);
     } catch (IOException e) {
       // a disk that went read-only or full: the operating-system lock still holds
+    }
+  }
+
+  private synchronized void clear() {
+    beat.shutdownNow();
+    try {
+      channel.truncate(0);
+      channel.force(false);
+    } catch (IOException e) {
+      // a read-only disk: the kernel drops the lock all the same
     }
   }
 
