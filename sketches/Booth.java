@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Random;
 import mishmash.archive.Archive;
 import mishmash.booth.BoothStore;
+import mishmash.booth.Exposure;
 import mishmash.booth.Names;
 import mishmash.booth.Profile;
 import mishmash.booth.Session;
@@ -46,6 +47,7 @@ public class Booth extends MishmashSketch {
   @Live(min = 0.05, max = 0.6) float minFace = 0.2f;  // the smallest face worth a photo, of the frame's height
 
   FrameSource camera;
+  Exposure exposure;       // brightens a face the camera left dark (it meters the whole room)
   FaceAnalyzer faces;
   Watcher watcher;
   Generator gan;
@@ -63,6 +65,9 @@ public class Booth extends MishmashSketch {
   final StringBuilder typed = new StringBuilder();
   String nameShown;
   PImage nameImage;
+  String notice = "";      // under the name: how long it may grow
+  final java.util.List<float[]> said = new java.util.ArrayList<>(); // where this frame's lines of advice went
+  float[] nameBox;         // and the name
 
   public void settings() {
     screen(JAVA2D);
@@ -86,6 +91,7 @@ public class Booth extends MishmashSketch {
     if (option("--delete", null) != null) {
       delete(Long.parseLong(option("--delete", "0").trim()));
     }
+    exposure = new Exposure(camera);
     watcher = new Watcher(faces, !headless());
     session = new Session(minFace);
     random = new Random(seed());
@@ -98,9 +104,13 @@ public class Booth extends MishmashSketch {
       return;
     }
     background(16, 17, 15);
-    Frame frame = camera.latest();
+    said.clear();
+    Frame frame = exposure.latest();
     watcher.offer(frame);
     Session.Sight sight = watcher.sight();
+    if (sight != null) {
+      exposure.meter(sight); // the light judged on the face
+    }
     if (sight != null && session.watch(now(), sight)) {
       photograph(frame);
     }
@@ -114,10 +124,14 @@ public class Booth extends MishmashSketch {
       case NAME -> nameEntry();
       case CARD -> showCard();
     }
-    if (!camera.status().running()) {
+    boolean looking = session.state() == Session.State.IDLE || session.state() == Session.State.STEADY
+        || session.state() == Session.State.COUNTDOWN;
+    if (looking && !camera.status().running()) {
       say(camera.status().message(), height * 0.9f);
     }
-    say(session.message(), height * 0.82f);
+    if (session.state() != Session.State.NAME) { // on the name screen, advice has a line of its own
+      say(session.message(), height * 0.82f);
+    }
   }
 
   /** The live camera, mirrored like a looking glass, with the face outlined and the countdown. */
@@ -179,13 +193,21 @@ public class Booth extends MishmashSketch {
   void nameEntry() {
     float side = height * 0.62f;
     image(portrait, (width - side) / 2, height * 0.06f, side, side);
-    say("Type your name, then press Enter", height * 0.73f);
+    String advice = session.message(); // "Several faces…", "Type your name first…": in place of the instruction
+    say(advice.isEmpty() ? "Type your name, then press Enter" : advice, height * 0.72f);
     String shown = typed + (frameCount / 20 % 2 == 0 ? "_" : " ");
-    if (!shown.equals(nameShown)) { // set like the card: any script, right to left where it runs so
-      nameImage = new PImage(Lettering.picture(shown, height / 18f, java.awt.Color.WHITE));
+    if (!shown.equals(nameShown)) { // set like the card: any script, right to left; a long name shrinks to fit
+      nameImage = new PImage(Lettering.picture(shown, height / 18f, java.awt.Color.WHITE, width * 0.9f));
       nameShown = shown;
     }
-    image(nameImage, (width - nameImage.width) / 2f, height * 0.8f - nameImage.height / 2f);
+    float h = min(nameImage.height, height * 0.12f);
+    float w = nameImage.width * h / nameImage.height;
+    nameBox = new float[] {(width - w) / 2f, height * 0.775f, w, h};
+    image(nameImage, nameBox[0], nameBox[1], w, h);
+    int length = Names.length(typed.toString());
+    if (!notice.isEmpty() || length > Names.MAX_LENGTH * 2 / 3) {
+      say(notice.isEmpty() ? length + " of " + Names.MAX_LENGTH + " characters" : notice, height * 0.94f);
+    }
     String auto = option("--name", null); // headless renders type the name given on the command line
     if (headless() && auto != null && typed.length() == 0) {
       typed.append(auto);
@@ -235,6 +257,7 @@ public class Booth extends MishmashSketch {
         finish();
       } else if (key == BACKSPACE && typed.length() > 0) {
         typed.setLength(typed.offsetByCodePoints(typed.length(), -1));
+        notice = "";
       } else if (key == ESC) {
         key = 0; // Escape gives up the name, not the booth
         draft = null;
@@ -249,9 +272,13 @@ public class Booth extends MishmashSketch {
   }
 
   public void keyTyped() {
-    if (session != null && session.state() == Session.State.NAME && key != CODED && !Character.isISOControl(key)
-        && typed.length() < 200) {
-      typed.append(key);
+    if (session != null && session.state() == Session.State.NAME && key != CODED && !Character.isISOControl(key)) {
+      if (Names.length(typed.toString() + key) <= Names.MAX_LENGTH) {
+        typed.append(key);
+        notice = "";
+      } else {
+        notice = "That is as long as a name can be here: " + Names.MAX_LENGTH + " characters";
+      }
     }
   }
 
@@ -278,7 +305,9 @@ public class Booth extends MishmashSketch {
     textAlign(CENTER, CENTER);
     noStroke();
     fill(0, 160);
-    rect(width / 2f - textWidth(text) / 2 - 16, y - height / 50f - 8, textWidth(text) + 32, height / 25f + 16, 8);
+    float[] box = {width / 2f - textWidth(text) / 2 - 16, y - height / 50f - 8, textWidth(text) + 32, height / 25f + 16};
+    rect(box[0], box[1], box[2], box[3], 8);
+    said.add(box);
     fill(255, 214, 150);
     text(text, width / 2f, y);
   }

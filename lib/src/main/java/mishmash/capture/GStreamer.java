@@ -14,7 +14,7 @@ public final class GStreamer {
   /** The oldest GStreamer API the capture code asks for. */
   static final Version REQUIRED = Version.of(1, 16);
   /** Elements every source's pipeline ends in (gstreamer1.0-plugins-base). */
-  static final List<String> BASE_ELEMENTS = List.of("appsink", "videoconvert", "videoscale");
+  static final List<String> BASE_ELEMENTS = List.of("appsink", "videoconvert", "videoscale", "videobalance");
   static final String INSTALL = "sudo apt install gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
       + " (macOS: brew install gstreamer; Windows: the MSVC runtime installer from gstreamer.freedesktop.org)";
 

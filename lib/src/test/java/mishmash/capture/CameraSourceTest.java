@@ -152,4 +152,18 @@ class CameraSourceTest {
     }
     assertEquals(count, source.frameCount(), "no frames after close");
   }
+
+  @Test
+  void theBoothsExposureBrightensThePictureInThePipeline() throws Exception {
+    NeedsGStreamer.require();
+    try (FrameSource dim = CameraSource.pipeline("videotestsrc pattern=solid-color foreground-color=0xff383838 is-live=true",
+        32, 24)) {
+      Wait.running(dim, 3, Duration.ofSeconds(10));
+      int before = dim.latest().pixels()[100] & 0xFF;
+      assertTrue(dim.gain(2.0), "a GStreamer source applies the gain itself");
+      long from = dim.frameCount();
+      Wait.until(Duration.ofSeconds(10), () -> dim.frameCount() > from + 5 && (dim.latest().pixels()[100] & 0xFF) > before * 1.5,
+          () -> "before " + before + ", now " + (dim.latest().pixels()[100] & 0xFF));
+    }
+  }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class NeedsGStreamer {
   /** Every element the capture tests build pipelines from (plugins-base and plugins-good). */
-  static final String[] ELEMENTS = {"videotestsrc", "videoconvert", "videoscale", "appsink", "uridecodebin",
+  static final String[] ELEMENTS = {"videotestsrc", "videoconvert", "videoscale", "videobalance", "appsink", "uridecodebin",
       "oggdemux", "oggmux", "theoradec", "theoraenc", "vorbisenc", "audiotestsrc", "audioconvert", "valve",
       "filesink", "fakesink", "v4l2src"};
 
