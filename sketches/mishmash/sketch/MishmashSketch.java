@@ -311,8 +311,12 @@ public abstract class MishmashSketch extends PApplet {
     return live;
   }
 
+  /** Frames begun, for the watchdog's heartbeat (another thread reads it). */
+  private volatile long framesBegun;
+
   /** Start of every frame: control changes apply, then the timers fire. */
   void beginFrame() {
+    framesBegun++;
     live().controls().frame(frameCount, now());
     runTimers();
   }
@@ -376,6 +380,9 @@ public abstract class MishmashSketch extends PApplet {
   @Override
   public void handleDraw() {
     if (overlay == null) {
+      if (flag("--heartbeat")) { // run by the watchdog (mishmash.service.Watchdog): it restarts a hung sketch
+        mishmash.service.Heartbeat.start(() -> framesBegun);
+      }
       applySettings();
       live();
       overlay = new Overlay(this);

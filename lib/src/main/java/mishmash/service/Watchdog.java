@@ -21,7 +21,7 @@ import mishmash.log.RotatingLog;
  * service manager stopping it) stops the sketch and the watchdog.
  *
  * <pre>
- * java -cp ... mishmash.service.Watchdog --name grid --log data/logs/grid.log [--hang 30] [--start 180] \
+ * java -cp ... mishmash.service.Watchdog --name grid --log data/logs/grid.log [--hang 30] [--start 180] [--final-exit 0] \
  *      -- java -cp ... ArchiveGrid --archive data/archive
  * </pre>
  *
@@ -36,7 +36,12 @@ public final class Watchdog {
    * @param hangSeconds no new frame for this long means hung
    * @param startSeconds the first frame may take this long (the model loading)
    */
-  record Settings(String name, List<String> command, Path log, double hangSeconds, double startSeconds) {}
+  record Settings(String name, List<String> command, Path log, double hangSeconds, double startSeconds,
+      Integer finalExit) {
+    Settings(String name, List<String> command, Path log, double hangSeconds, double startSeconds) {
+      this(name, command, log, hangSeconds, startSeconds, null);
+    }
+  }
 
   private final Settings settings;
   private final RotatingLog log;
@@ -71,6 +76,7 @@ public final class Watchdog {
     Path log = null;
     double hang = 30;
     double start = 180;
+    Integer finalExit = null;
     int i = 0;
     for (; i < args.length && !args[i].equals("--"); i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -79,6 +85,7 @@ public final class Watchdog {
         case "--log" -> log = Path.of(need(value, "--log"));
         case "--hang" -> hang = seconds(value, "--hang");
         case "--start" -> start = seconds(value, "--start");
+        case "--final-exit" -> finalExit = code(value); // under launchd 0, or it would start the watchdog again
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; use --name NAME --log FILE --hang SECONDS --start SECONDS -- COMMAND...");
       }
@@ -88,7 +95,8 @@ public final class Watchdog {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("no sketch to watch: give its command after --");
     }
-    return new Settings(name, command, log == null ? Path.of("data", "logs", name + ".log") : log, hang, start);
+    return new Settings(name, command, log == null ? Path.of("data", "logs", name + ".log") : log, hang, start,
+        finalExit);
   }
 
   private static String need(String value, String option) {
@@ -96,6 +104,14 @@ public final class Watchdog {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return value;
+  }
+
+  private static int code(String value) {
+    try {
+      return Integer.parseInt(need(value, "--final-exit"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--final-exit " + value + ": give an exit code, such as 0");
+    }
   }
 
   private static double seconds(String value, String option) {
@@ -131,7 +147,7 @@ public final class Watchdog {
       if (code != null && FINAL.contains(code) && why == null) {
         say(settings.name() + " cannot run as it is set up (exit " + code + ", see its message above): not restarting");
         log.close();
-        return code;
+        return settings.finalExit() != null ? settings.finalExit() : code;
       }
       double ran = (System.nanoTime() - started) / 1e9;
       pause = ran < 60 ? Math.min(60, pause * 2) : 1;
