@@ -105,6 +105,10 @@ public class Booth extends MishmashSketch {
     }
     background(16, 17, 15);
     said.clear();
+    if (closed() && session.state() == Session.State.IDLE) { // outside the schedule's opening hours
+      say("The booth is closed now — it opens again with the gallery", height / 2f);
+      return;
+    }
     Frame frame = exposure.latest();
     watcher.offer(frame);
     Session.Sight sight = watcher.sight();

@@ -138,4 +138,31 @@ class InstallationTest {
       assertTrue(p.exitValue() == 143 || p.exitValue() == 0, "exit " + p.exitValue());
     }
   }
+
+  /** A schedule closed yesterday, today and tomorrow, whenever the test runs. */
+  Path closedToday(String outside) throws IOException {
+    java.time.LocalDate today = java.time.LocalDate.now();
+    return Files.writeString(tmp.resolve("schedule.txt"), String.join("\n",
+        "open daily 00:00-24:00",
+        "closed " + today.minusDays(1) + " " + today + " " + today.plusDays(1),
+        "outside " + outside, ""));
+  }
+
+  int births(String outside) throws IOException {
+    ArchiveGrid sketch = new ArchiveGrid();
+    Path archive = tmp.resolve("archive-" + outside);
+    sketch.args = new String[] {"--archive", archive.toString(), "--seed", "4", "--set", "interval=0.2,morph=0.1",
+        "--schedule", closedToday(outside).toString()};
+    Headless.render(sketch, 320, 180, 10, 30, tmp.resolve("frames-" + outside));
+    return mishmash.archive.Archive.open(archive).size() - 40;
+  }
+
+  @Test
+  void outsideOpeningHoursTheWallDimsAndBreedsNothingUnlessToldToPlayOn() throws IOException {
+    assertEquals(0, births("dim"), "closed: no births");
+    int[] px = ArchiveGridTest.pixels(tmp.resolve("frames-dim/frame-00029.png"));
+    double mean = java.util.Arrays.stream(px).map(p -> (p >> 8) & 0xFF).average().orElse(0);
+    assertTrue(mean < 20, "and the wall is dimmed: mean " + mean);
+    assertTrue(births("attract") > 3, "outside attract: the wall plays on");
+  }
 }

@@ -80,6 +80,7 @@ public final class Headless {
       g.beginDraw();
       sketch.beginFrame();
       sketch.draw();
+      sketch.drawVeil();
       sketch.drawPanelIfAsked();
       g.endDraw();
       g.loadPixels();

@@ -318,7 +318,37 @@ public abstract class MishmashSketch extends PApplet {
   void beginFrame() {
     framesBegun++;
     live().controls().frame(frameCount, now());
-    runTimers();
+    installation().frame(now());
+    if (!installation().resting()) {
+      runTimers();
+    }
+  }
+
+  private Installation installation;
+
+  Installation installation() {
+    if (installation == null) {
+      installation = new Installation(this);
+    }
+    return installation;
+  }
+
+  /** Outside opening hours the frame is dimmed, or dark (after draw(), live and headless alike). */
+  void drawVeil() {
+    float veil = installation().veil();
+    if (veil > 0) {
+      noStroke();
+      fill(0, veil);
+      rect(0, 0, width, height);
+    }
+  }
+
+  /**
+   * Outside the schedule's opening hours (unless it says to play on): the grid breeds nothing and
+   * the booth takes no visitors. Always false without a schedule.
+   */
+  public boolean closed() {
+    return installation().closed();
   }
 
   private Panel headlessPanel;

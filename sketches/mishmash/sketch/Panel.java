@@ -203,6 +203,9 @@ final class Panel {
       lines.add("MIDI " + (midi.devices().isEmpty() ? "no controller" : String.join(", ", midi.devices())));
     }
     lines.addAll(live.problems());
+    if (sketch.installation().problem() != null) {
+      lines.add(sketch.installation().problem());
+    }
     if (sketch.now() - messageAt < 4) {
       lines.add(message);
     }
