@@ -786,6 +786,29 @@ public final class Archive implements AutoCloseable {
     }
   }
 
+  /** A creature as one index line (JSON), as another machine receives it. */
+  public static String lineOf(Creature c) {
+    return Index.line(c);
+  }
+
+  /**
+   * A creature from an index line another machine sent.
+   *
+   * @throws IllegalArgumentException if it is not a creature's line
+   */
+  public static Creature creatureOf(String line) {
+    Index.Entry e = Index.parse(line);
+    if (e.creature() == null) {
+      throw new IllegalArgumentException("not a creature's line");
+    }
+    return e.creature();
+  }
+
+  /** True once the creature's picture and line are on disk (not only in memory). */
+  public synchronized boolean saved(long seed) {
+    return creatures.containsKey(seed) && !unsaved.containsKey(seed);
+  }
+
   /** Test hook: look for the pictures of waiting creatures now, and clear orphans now. */
   synchronized void recheckNow() {
     tidy();
