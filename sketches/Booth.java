@@ -230,7 +230,7 @@ public class Booth extends MishmashSketch {
     BufferedImage printed = Card.draw(profile, draft.portrait().toBufferedImage(), draft.creature());
     try {
       store.save(profile, printed, keepSelfies ? draft.photo() : null);
-      Visit.join(draft, name, archive, gan);
+      toWall(Visit.join(draft, name, archive, gan), archive); // a wall on another machine (--wall), if any
       card = new PImage(printed);
       session.cardReady(now());
     } catch (IOException e) {

@@ -162,4 +162,28 @@ class BoothTest {
     assertTrue(onCard.lines().size() <= 3, onCard.lines().size() + " lines");
     assertTrue(onCard.size() >= 26, "still legible: " + onCard.size());
   }
+
+  @Test
+  void withAWallOnAnotherMachineTheVisitorGoesToItsArchive() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    try (Archive wallArchive = Archive.open(tmp.resolve("wall-archive"));
+        mishmash.link.WallLink wall = mishmash.link.WallLink.start(wallArchive, new mishmash.link.WallLink.Settings(null,
+            java.net.InetAddress.getLoopbackAddress(), port, a -> false, tmp.resolve("wall-link"), "wall"))) {
+      Booth booth = new Booth();
+      booth.args = new String[] {"--camera", "folder:" + camera(astronaut()), "--name", "Ada", "--seed", "5",
+          "--wall", "tcp://127.0.0.1:" + port, "--booth-name", "entrance", "--booth", tmp.resolve("booth").toString()};
+      Headless.render(booth, 640, 360, 10, 70, tmp.resolve("frames"));
+      long id = new BoothStore(tmp.resolve("booth")).ids().get(0);
+      long end = System.nanoTime() + 30_000_000_000L;
+      while (!wallArchive.saved(id) && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      assertTrue(wallArchive.saved(id), "the visitor is in the wall's archive, on the wall's disk");
+      assertEquals("Ada", wallArchive.get(id).orElseThrow().name());
+      assertTrue(Files.isDirectory(tmp.resolve("booth/wall-creatures")), "the booth keeps its copy in its own folder");
+    }
+  }
 }

@@ -94,6 +94,7 @@ public final class Headless {
       }
     }
     sketch.live().close(); // finishes a recording, frees an OSC port
+    sketch.installation().close(); // and the link to other machines
   }
 
   /** A frame as pixels, for tests. */

@@ -207,7 +207,9 @@ public abstract class MishmashSketch extends PApplet {
       fail("--max " + max + ": the archive keeps at least 1 creature (the default keeps " + Archive.DEFAULT_MAX + ")");
     }
     try {
-      return Archive.open(dataFolder(option("--archive", "archive")), (int) max);
+      Archive archive = Archive.open(dataFolder(option("--archive", "archive")), (int) max);
+      installation().wall(archive); // --link, --broker: booths on other machines
+      return archive;
     } catch (ArchiveInUseException e) {
       problem(e.getMessage());
       endSoon(EXIT_IN_USE);
@@ -215,9 +217,17 @@ public abstract class MishmashSketch extends PApplet {
     }
   }
 
-  /** The archive named by {@code --archive}, to add to (the booth beside a grid). */
+  /**
+   * The archive named by {@code --archive}, to add to (the booth beside a grid), or with
+   * {@code --wall URL} the booth's own copy of the creatures of a wall on another machine.
+   */
   public Archive shareArchive() {
-    return Archive.share(dataFolder(option("--archive", "archive")));
+    return installation().booth(dataFolder(option("--archive", "archive")));
+  }
+
+  /** A booth visitor, to the wall on another machine ({@code --wall}); nothing without one. */
+  public void toWall(mishmash.archive.Creature visitor, Archive archive) {
+    installation().toWall(visitor, archive);
   }
 
   /** Ends the program with {@code code} once the problem has been on screen for a while (not when headless). */
@@ -368,6 +378,9 @@ public abstract class MishmashSketch extends PApplet {
   public void dispose() {
     if (live != null) {
       live.close();
+    }
+    if (installation != null) {
+      installation.close();
     }
     super.dispose();
   }
