@@ -59,6 +59,7 @@ public class ArchiveGrid extends MishmashSketch {
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);
+    report("births", nursery::births); // on the status page, http://localhost:8001/status
     every(() -> interval, this::breed);
     controls().onLatent(nursery::steer);  // /mishmash/grid/latent/<i> steers every newborn
   }

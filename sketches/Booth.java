@@ -92,6 +92,8 @@ public class Booth extends MishmashSketch {
       delete(Long.parseLong(option("--delete", "0").trim()));
     }
     exposure = new Exposure(camera);
+    report("visits", () -> store.ids().size()); // on the status page, with the camera's state
+    report("camera", () -> camera.status().message());
     watcher = new Watcher(faces, !headless());
     session = new Session(minFace);
     random = new Random(seed());

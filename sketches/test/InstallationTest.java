@@ -165,4 +165,59 @@ class InstallationTest {
     assertTrue(mean < 20, "and the wall is dimmed: mean " + mean);
     assertTrue(births("attract") > 3, "outside attract: the wall plays on");
   }
+
+  @Test
+  void theStatusPageAndTheOscStatusTellHowTheWallIsDoing() throws Exception {
+    int http;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      http = probe.getLocalPort();
+    }
+    try (java.nio.channels.DatagramChannel listen = java.nio.channels.DatagramChannel.open()) {
+      listen.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      int oscClient = ((java.net.InetSocketAddress) listen.getLocalAddress()).getPort();
+      ArchiveGrid sketch = new ArchiveGrid();
+      sketch.args = new String[] {"--seed", "3", "--archive", tmp.resolve("archive").toString(), "--http-port",
+          Integer.toString(http), "--osc-port", "0", "--osc-bind", "127.0.0.1", "--osc-client", "127.0.0.1:" + oscClient,
+          "--set", "interval=0.5"};
+      Thread render = new Thread(() -> Headless.render(sketch, 320, 180, 10, 600, tmp.resolve("frames")));
+      render.start();
+      long end = System.nanoTime() + 60_000_000_000L;
+      String json = null;
+      while (System.nanoTime() < end && render.isAlive()) {
+        try {
+          var c = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:" + http + "/status.json").openConnection();
+          json = new String(c.getInputStream().readAllBytes());
+          if (json.contains("\"births\"")) {
+            break;
+          }
+        } catch (IOException e) {
+          Thread.sleep(100);
+        }
+      }
+      assertNotNull(json, "the status page answered");
+      com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+      for (String key : List.of("fps", "births", "creatures", "heap_mb", "rss_mb", "disk_free_mb", "archive_files",
+          "archive_bound", "last_error", "schedule", "uptime_s")) {
+        assertTrue(o.has(key), key + " in " + json);
+      }
+      assertEquals(10_000, o.get("archive_bound").getAsInt());
+      var page = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:" + http + "/status").openConnection();
+      assertTrue(new String(page.getInputStream().readAllBytes()).contains("<td>births</td>"), "and a page for people");
+      listen.configureBlocking(true);
+      listen.socket().setSoTimeout(20_000);
+      java.util.Set<String> addresses = new java.util.HashSet<>();
+      var parser = new com.illposed.osc.OSCSerializerAndParserBuilder().buildParser();
+      while (!addresses.contains("/mishmash/grid/status/last_error") && System.nanoTime() < end) {
+        java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[8192], 8192);
+        listen.socket().receive(packet);
+        var m = parser.convert(java.nio.ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
+        if (m instanceof com.illposed.osc.OSCMessage msg) {
+          addresses.add(msg.getAddress());
+        }
+      }
+      assertTrue(addresses.contains("/mishmash/grid/status/births"), "the status over OSC too: " + addresses);
+      assertTrue(addresses.contains("/mishmash/grid/status/rss_mb"), addresses.toString());
+      render.join();
+    }
+  }
 }

@@ -5,8 +5,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import com.illposed.osc.OSCMessage;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import mishmash.archive.Archive;
 import mishmash.archive.Creature;
+import mishmash.health.Status;
+import mishmash.health.StatusServer;
 import mishmash.link.BoothLink;
 import mishmash.link.Broker;
 import mishmash.link.WallLink;
@@ -28,7 +38,12 @@ import mishmash.schedule.Scheduler;
  * --broker URL        the wall: use an existing broker instead (tcp://host:1883)
  * --wall URL          a booth: send visitors to the wall's broker (tcp://wall:1883), mix with its creatures
  * --booth-name NAME   a booth's name on the link (default: this machine's name)
+ * --http-port 8001    the status page, http://localhost:8001/status (and /status.json); 0 for any free port
+ * --no-http           no status page
  * </pre>
+ * Every {@link #STATUS_EVERY} seconds the same values go out over OSC, to the sketch's feedback
+ * clients, as {@code /mishmash/NAME/status/KEY VALUE} (fps, births, visits, heap_mb, rss_mb,
+ * disk_free_mb, camera, last_error, ...).
  * Outside opening hours the sketch rests ({@link #resting}: its timers stop, so the grid breeds
  * nothing and the booth takes no photos) and the screen dims or goes dark, unless the schedule
  * says "outside attract". Headless renders follow no schedule unless one is given.
@@ -36,6 +51,9 @@ import mishmash.schedule.Scheduler;
 final class Installation implements Scheduler.Target, AutoCloseable {
   /** Seconds of sketch time between looks at the clock and the schedule file. */
   static final double POLL = 5;
+  /** Seconds between status messages over OSC and measurements of memory and disk. */
+  static final double STATUS_EVERY = 5;
+  public static final int HTTP_PORT = 8001;
 
   private final MishmashSketch sketch;
   private final Scheduler scheduler;
@@ -43,6 +61,10 @@ final class Installation implements Scheduler.Target, AutoCloseable {
   private WallLink wall;
   private BoothLink booth;
   private String linkProblem;
+  private final Status status;
+  private StatusServer page;
+  private ScheduledExecutorService measuring;
+  private double nextStatus;
   private double nextPoll;
   private volatile Schedule.State state;
 
@@ -61,6 +83,62 @@ final class Installation implements Scheduler.Target, AutoCloseable {
         sketch.fail(e.getMessage());
       }
     }
+    status = new Status(sketch.name());
+    status.report("schedule", this::describeSchedule);
+    boolean serve = !sketch.flag("--no-http") && (!sketch.headless() || sketch.option("--http-port", null) != null);
+    if (serve) {
+      measuring = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mishmash-status");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 2);
+        return t;
+      });
+      measuring.scheduleWithFixedDelay(status::measure, 0, (long) (STATUS_EVERY * 1000), TimeUnit.MILLISECONDS);
+      try {
+        // the one line to change once the sketch's OSCQuery server (issue 12) is there: route /status and /status.json on it
+        page = StatusServer.start(network, (int) sketch.option("--http-port", HTTP_PORT), this::statusJson, this::statusHtml);
+        System.err.println("mishmash: status page http://localhost:" + page.port() + "/status (" + network.describe() + ")");
+      } catch (IOException e) {
+        problem(e.getMessage());
+      }
+    }
+  }
+
+  Status status() {
+    return status;
+  }
+
+  String statusJson() {
+    return status.json(sketch.frameRate).toString();
+  }
+
+  String statusHtml() {
+    return status.html(sketch.frameRate);
+  }
+
+  private String describeSchedule() {
+    Schedule.State s = state;
+    if (s == null) {
+      return scheduler == null ? "none" : "starting";
+    }
+    return (s.open() ? "open" : "closed (" + s.outside().name().toLowerCase(java.util.Locale.ROOT) + ")")
+        + (s.preset() == null ? "" : ", preset " + s.preset());
+  }
+
+  /** The status, as OSC messages to the feedback clients: one address per value. */
+  private void sendStatus() {
+    var osc = sketch.live().osc();
+    if (osc == null) {
+      return;
+    }
+    String prefix = "/mishmash/" + sketch.name() + "/status/";
+    JsonObject o = status.json(sketch.frameRate);
+    for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+      JsonElement v = e.getValue();
+      Object arg = v.getAsJsonPrimitive().isNumber() ? (Object) v.getAsFloat()
+          : v.getAsJsonPrimitive().isBoolean() ? (Object) (v.getAsBoolean() ? 1 : 0) : v.getAsString();
+      osc.broadcast(new OSCMessage(prefix + e.getKey(), List.of(arg)));
+    }
   }
 
   /**
@@ -69,6 +147,8 @@ final class Installation implements Scheduler.Target, AutoCloseable {
    */
   void wall(Archive archive) {
     String external = sketch.option("--broker", null);
+    status.archive(archive.folder(), archive.max());
+    status.report("creatures", archive::size);
     if (external == null && !sketch.flag("--link")) {
       return;
     }
@@ -78,6 +158,9 @@ final class Installation implements Scheduler.Target, AutoCloseable {
           machine()));
       System.err.println("mishmash: booths on other machines " + (external != null ? "reach this wall through " + external
           : "connect to port " + wall.port() + " (" + network.describe() + ")"));
+      WallLink w = wall;
+      status.report("link", () -> w.connected() ? "connected" : "reconnecting");
+      status.report("link_profiles", w::received);
     } catch (IOException e) {
       problem(e.getMessage());
     }
@@ -98,6 +181,9 @@ final class Installation implements Scheduler.Target, AutoCloseable {
     try {
       booth = BoothLink.start(url, sketch.option("--booth-name", machine()), folder, copy);
       System.err.println("mishmash: visitors go to the wall at " + url);
+      BoothLink b = booth;
+      status.report("link", () -> b.connected() ? "connected to " + url : "reconnecting to " + url);
+      status.report("link_waiting", b::waitingCount);
     } catch (IOException e) {
       problem(e.getMessage());
     }
@@ -122,6 +208,12 @@ final class Installation implements Scheduler.Target, AutoCloseable {
 
   @Override
   public void close() {
+    if (page != null) {
+      page.close();
+    }
+    if (measuring != null) {
+      measuring.shutdownNow();
+    }
     if (wall != null) {
       wall.close();
     }
@@ -144,6 +236,7 @@ final class Installation implements Scheduler.Target, AutoCloseable {
 
   private void problem(String text) {
     linkProblem = text;
+    status.error(text);
     System.err.println("mishmash: " + text);
   }
 
@@ -163,6 +256,10 @@ final class Installation implements Scheduler.Target, AutoCloseable {
     if (scheduler != null && now >= nextPoll) {
       nextPoll = now + POLL;
       scheduler.poll();
+    }
+    if (measuring != null && now >= nextStatus) {
+      nextStatus = now + STATUS_EVERY;
+      sendStatus();
     }
   }
 

@@ -225,6 +225,14 @@ public abstract class MishmashSketch extends PApplet {
     return installation().booth(dataFolder(option("--archive", "archive")));
   }
 
+  /**
+   * A value for the status page and the OSC status messages ("births", "camera"), read every few
+   * seconds: fps, memory, disk, the last error and the schedule are there already.
+   */
+  public void report(String name, java.util.function.Supplier<?> value) {
+    installation().status().report(name, value);
+  }
+
   /** A booth visitor, to the wall on another machine ({@code --wall}); nothing without one. */
   public void toWall(mishmash.archive.Creature visitor, Archive archive) {
     installation().toWall(visitor, archive);
@@ -260,6 +268,7 @@ public abstract class MishmashSketch extends PApplet {
     if (text == null) {
       return;
     }
+    installation().status().error(text);
     float h = warningHeight(text);
     float pad = h * 0.4f;
     noStroke();
@@ -278,6 +287,7 @@ public abstract class MishmashSketch extends PApplet {
   /** Records a message that stops the sketch (shown by {@link #showProblem()}). */
   public void problem(String message) {
     problem = message;
+    installation().status().error(message);
     System.err.println("mishmash: " + message);
   }
 

@@ -375,6 +375,13 @@ public final class OscServer implements AutoCloseable, Controls.Listener, Contro
     }
   }
 
+  /** Sends {@code m} to every feedback client (a status message); call it where feedback is sent, on the frame loop. */
+  public void broadcast(OSCMessage m) {
+    for (InetSocketAddress client : clients) {
+      send(client, m);
+    }
+  }
+
   @Override
   public void close() {
     running = false;
