@@ -45,6 +45,15 @@ public final class CameraSource extends GstSource {
   }
 
   /**
+   * A video file (Ogg Theora) standing in for a camera device, to rehearse a camera's faults: the
+   * file is the device, so deleting it unplugs the camera and copying it back plugs it in again.
+   * The soak and the tests use it; a technician can too.
+   */
+  public static CameraSource standIn(Path file, int width, int height) {
+    return new CameraSource(file, "filesrc location={device} ! oggdemux ! theoradec", width, height, RETRY);
+  }
+
+  /**
    * Any gst-launch description that produces video, e.g. {@code videotestsrc pattern=ball} or
    * {@code v4l2src device=/dev/video2 ! image/jpeg ! jpegdec}; the conversion to ARGB is appended.
    *

@@ -253,7 +253,7 @@ public final class Service {
   }
 
   /** The libraries this program runs with, to run the sketch with the same: from the class loaders (Maven's exec:java) or java.class.path. */
-  static String classpath() {
+  public static String classpath() {
     Set<String> entries = new LinkedHashSet<>();
     for (ClassLoader l = Service.class.getClassLoader(); l != null; l = l.getParent()) {
       if (l instanceof URLClassLoader u) {
