@@ -16,6 +16,7 @@ public final class CameraSource extends GstSource {
 
   private final Path device;
   private final String producer;
+  private final boolean loop;
 
   /** The v4l2 camera at {@code device} (e.g. "/dev/video0"), delivering {@code width × height} frames. */
   public CameraSource(String device, int width, int height) {
@@ -27,9 +28,14 @@ public final class CameraSource extends GstSource {
    * the quoted path) is opened: how the booth's recovery is tested without a real camera.
    */
   CameraSource(Path device, String template, int width, int height, Duration retry) {
+    this(device, template, width, height, retry, false);
+  }
+
+  private CameraSource(Path device, String template, int width, int height, Duration retry, boolean loop) {
     super("camera " + device, width, height, retry);
     this.device = device;
     this.producer = template.replace("{device}", quote(device.toString()));
+    this.loop = loop;
     start();
   }
 
@@ -41,6 +47,7 @@ public final class CameraSource extends GstSource {
     }
     this.device = null;
     this.producer = description;
+    this.loop = false;
     start();
   }
 
@@ -50,7 +57,13 @@ public final class CameraSource extends GstSource {
    * The soak and the tests use it; a technician can too.
    */
   public static CameraSource standIn(Path file, int width, int height) {
-    return new CameraSource(file, "filesrc location={device} ! oggdemux ! theoradec", width, height, RETRY);
+    // a camera does not end: the file plays on a loop until it is taken away
+    return new CameraSource(file, "filesrc location={device} ! oggdemux ! theoradec", width, height, RETRY, true);
+  }
+
+  @Override
+  protected boolean loops() {
+    return loop;
   }
 
   /**

@@ -243,13 +243,13 @@ abstract class GstSource implements FrameSource {
     if (gen != generation || closed || pipeline == null) {
       return;
     }
-    if (loops()) {
+    if (loops() && missing(true) == null) {
       lastProgress = System.nanoTime();
       if (!pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0)) {
         fail(gen, "could not rewind to the start");
       }
     } else {
-      fail(gen, "the stream ended");
+      fail(gen, loops() ? "its file went away" : "the stream ended"); // a looping file deleted: missing() says so
     }
   }
 
