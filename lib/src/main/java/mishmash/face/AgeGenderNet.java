@@ -1,12 +1,14 @@
 package mishmash.face;
 
+import mishmash.tfjs.TfLayers;
+import mishmash.tfjs.TfWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import mishmash.face.TfLayers.Conv;
-import mishmash.face.TfLayers.Dense;
-import mishmash.face.TfLayers.Separable;
+import mishmash.tfjs.TfLayers.Conv;
+import mishmash.tfjs.TfLayers.Dense;
+import mishmash.tfjs.TfLayers.Separable;
 
 /**
  * face-api.js's age and gender net: a small Xception on a 112×112 crop (normalised like

@@ -1,11 +1,13 @@
 package mishmash.face;
 
+import mishmash.tfjs.TfLayers;
+import mishmash.tfjs.TfWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import mishmash.face.TfLayers.Conv;
-import mishmash.face.TfLayers.Dense;
-import mishmash.face.TfLayers.Separable;
+import mishmash.tfjs.TfLayers.Conv;
+import mishmash.tfjs.TfLayers.Dense;
+import mishmash.tfjs.TfLayers.Separable;
 
 /**
  * face-api.js's FaceFeatureExtractor with a fully connected head: the network behind both the

@@ -1,10 +1,12 @@
 package mishmash.face;
 
+import mishmash.tfjs.TfLayers;
+import mishmash.tfjs.TfWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import mishmash.face.TfLayers.Conv;
-import mishmash.face.TfLayers.Separable;
+import mishmash.tfjs.TfLayers.Conv;
+import mishmash.tfjs.TfLayers.Separable;
 
 /**
  * face-api.js's Tiny Face Detector: a Tiny-YOLOv2 with separable convolutions. An {@code s×s}

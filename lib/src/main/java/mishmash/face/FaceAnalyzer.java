@@ -1,5 +1,7 @@
 package mishmash.face;
 
+import mishmash.tfjs.TfLayers;
+import mishmash.tfjs.TfWeights;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -38,6 +40,9 @@ public final class FaceAnalyzer implements AutoCloseable {
   public static final String KIND = "face-analysis";
   /** The roles under {@code files} in model.json: a TensorFlow.js weights manifest each. */
   public static final List<String> ROLES = List.of("detector", "landmarks", "age_gender", "expression");
+  /** What to tell a person whose weight files are damaged or gone. */
+  static final String RECOPY = "Copy the folder models/face-api again from the Mishmash repository "
+      + "(or from the npm package @vladmandic/face-api 1.7.15, folder model/).";
 
   /**
    * How the analyzer looks.
@@ -107,7 +112,7 @@ public final class FaceAnalyzer implements AutoCloseable {
     }
     TfWeights[] weights = new TfWeights[ROLES.size()];
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = TfWeights.read(manifest.file(ROLES.get(i)));
+      weights[i] = TfWeights.read(manifest.file(ROLES.get(i)), RECOPY);
     }
     NDManager root = Engine.getEngine("PyTorch").newBaseManager();
     try {

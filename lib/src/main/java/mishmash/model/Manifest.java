@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * {
  *   "name": "creatures-128",
- *   "kind": "generator",                  generator | translator | encoder | face | face-analysis
+ *   "kind": "generator",                  generator | translator | encoder | face | face-analysis | features
  *   "format": "djl",                      djl | torchscript | onnx | tfjs
  *   "latent_size": 128,
  *   "image_size": [128, 128],             or one number for a square; a translator's in and out
@@ -52,7 +52,7 @@ public record Manifest(
 
   /** What a model does; written in model.json in lower case, with '-' for '_'. */
   public enum Kind {
-    GENERATOR, TRANSLATOR, ENCODER, FACE, FACE_ANALYSIS;
+    GENERATOR, TRANSLATOR, ENCODER, FACE, FACE_ANALYSIS, FEATURES;
 
     /** As written in model.json. */
     public String label() {
@@ -60,7 +60,10 @@ public record Manifest(
     }
   }
 
-  /** How the weights are stored; {@code tfjs}: TensorFlow.js weights manifests + .bin (face analysis only). */
+  /**
+   * How the weights are stored; {@code tfjs}: TensorFlow.js weights manifests + .bin (face analysis) or a
+   * TensorFlow.js Layers model (pretrained features).
+   */
   public enum Format { DJL, TORCHSCRIPT, ONNX, TFJS }
 
   /** The path of the file named under {@code files.<role>}; it need not exist. */

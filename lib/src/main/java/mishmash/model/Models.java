@@ -49,7 +49,7 @@ public final class Models {
       case TORCHSCRIPT -> new EngineGenerator(manifest, "PyTorch");
       case ONNX -> new EngineGenerator(manifest, "OnnxRuntime");
       case TFJS -> throw new ModelException(folder.resolve(Manifest.FILE_NAME), "says format \"tfjs\", which "
-          + "Mishmash reads only for face analysis. A generator must be djl, torchscript or onnx.");
+          + "Mishmash reads only for face analysis and pretrained image features. A generator must be djl, torchscript or onnx.");
     };
   }
 
@@ -78,13 +78,14 @@ public final class Models {
   }
 
   /** The message for a model folder of another kind than the caller needs. */
-  private static ModelException wrongKind(Manifest manifest, String needed, String kind) {
+  public static ModelException wrongKind(Manifest manifest, String needed, String kind) {
     String has = manifest.kind().label();
     String what = switch (manifest.kind()) {
       case GENERATOR -> "a generator (latent → picture), for the archive grid";
       case TRANSLATOR -> "a translator (picture → picture), for the booth";
       case ENCODER -> "an encoder (picture → latent), for the mirror";
       case FACE, FACE_ANALYSIS -> "a face-analysis model, for the booth";
+      case FEATURES -> "a pretrained image network (picture → features), for training and evaluation";
     };
     return new ModelException(manifest.folder().resolve(Manifest.FILE_NAME), "says \"kind\": \"" + has
         + "\": it is " + what + ", but this needs " + needed + ". Pick a model folder whose model.json says "

@@ -1,4 +1,4 @@
-package mishmash.face;
+package mishmash.tfjs;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -22,53 +22,63 @@ import mishmash.model.ModelException;
  *
  * <p>Quantized tensors ({@code "quantization": {"dtype": "uint8", "scale": s, "min": m}}) are
  * stored as one byte (uint8) or two (uint16) per value; the real value is {@code q * s + m}.
- * Values are kept as float arrays in TensorFlow's layout (convolutions HWIO); {@link FaceNets}
- * turns them into PyTorch's.
+ * Values are kept as float arrays in TensorFlow's layout (convolutions HWIO); {@link TfLayers}
+ * turns them into PyTorch's. A Layers model ({@link KerasNet}) carries the same manifest inside its
+ * topology file, under {@code "weightsManifest"}.
  *
  * <p>Every problem names the file and says what to do: a missing or unreadable manifest, a missing
  * or truncated .bin, a tensor the network needs that the manifest lacks or has with another shape.
  */
-final class TfWeights {
+public final class TfWeights {
   private final Path manifest;
+  private final String remedy;
   private final Map<String, float[]> values = new LinkedHashMap<>();
   private final Map<String, int[]> shapes = new LinkedHashMap<>();
 
-  private TfWeights(Path manifest) {
+  private TfWeights(Path manifest, String remedy) {
     this.manifest = manifest;
+    this.remedy = remedy;
   }
 
-  /** What to tell a person whose weight files are damaged or gone. */
-  static final String RECOPY = "Copy the folder models/face-api again from the Mishmash repository "
-      + "(or from the npm package @vladmandic/face-api 1.7.15, folder model/).";
+  /**
+   * Reads a manifest and the .bin files next to it.
+   *
+   * @param remedy what to tell a person whose weight files are damaged or gone, such as "Copy the
+   *     folder models/face-api again."
+   */
+  public static TfWeights read(Path manifest, String remedy) {
+    JsonElement root = json(manifest, remedy, "this TensorFlow.js weights manifest");
+    if (!root.isJsonArray() || root.getAsJsonArray().isEmpty()) {
+      throw new ModelException(manifest, "is not a TensorFlow.js weights manifest (a JSON list of weight groups). "
+          + remedy);
+    }
+    return of(manifest, root.getAsJsonArray(), remedy);
+  }
 
-  /** Reads a manifest and the .bin files next to it. */
-  static TfWeights read(Path manifest) {
-    if (!Files.isRegularFile(manifest)) {
-      throw new ModelException(manifest, "missing: the face analysis needs this TensorFlow.js weights manifest. " + RECOPY);
+  /** The whole of a JSON file, or a message naming it and saying what to do. */
+  static JsonElement json(Path file, String remedy, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new ModelException(file, "missing: Mishmash needs " + what + ". " + remedy);
     }
-    JsonArray groups;
     try {
-      JsonElement root = JsonParser.parseString(Files.readString(manifest, StandardCharsets.UTF_8));
-      if (!root.isJsonArray() || root.getAsJsonArray().isEmpty()) {
-        throw new ModelException(manifest, "is not a TensorFlow.js weights manifest (a JSON list of weight groups). " + RECOPY);
-      }
-      groups = root.getAsJsonArray();
+      return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ModelException(manifest, "cannot be read (" + e + "). " + RECOPY, e);
+      throw new ModelException(file, "cannot be read (" + e + "). " + remedy, e);
     } catch (RuntimeException e) {
-      if (e instanceof ModelException m) {
-        throw m;
-      }
-      throw new ModelException(manifest, "is not valid JSON (" + e.getMessage() + "). " + RECOPY, e);
+      throw new ModelException(file, "is not valid JSON (" + e.getMessage() + "). " + remedy, e);
     }
-    TfWeights weights = new TfWeights(manifest);
+  }
+
+  /** The weights listed by {@code groups} (read from {@code file}), with their .bin files next to it. */
+  static TfWeights of(Path file, JsonArray groups, String remedy) {
+    TfWeights weights = new TfWeights(file, remedy);
     try {
       for (JsonElement g : groups) {
         weights.readGroup(g.getAsJsonObject());
       }
     } catch (IllegalStateException | NullPointerException | UnsupportedOperationException | ClassCastException e) {
-      throw new ModelException(manifest, "does not have the layout of a TensorFlow.js weights manifest ("
-          + e.getMessage() + "). " + RECOPY, e);
+      throw new ModelException(file, "does not have the layout of a TensorFlow.js weights manifest ("
+          + e.getMessage() + "). " + remedy, e);
     }
     return weights;
   }
@@ -92,11 +102,11 @@ final class TfWeights {
         case "uint16" -> 2;
         case "uint8" -> 1;
         default -> throw new ModelException(manifest, "stores \"" + name + "\" as " + dtype
-            + ", which Mishmash cannot read (float32, int32, or uint8/uint16 quantization). " + RECOPY);
+            + ", which Mishmash cannot read (float32, int32, or uint8/uint16 quantization). " + remedy);
       };
       if (bytes.remaining() < count * size) {
         throw new ModelException(manifest, "lists more weights than its .bin files hold (they end in \"" + name
-            + "\"): a .bin file is truncated or belongs to another model. " + RECOPY);
+            + "\"): a .bin file is truncated or belongs to another model. " + remedy);
       }
       float[] v = new float[(int) count];
       float scale = q == null ? 1 : q.get("scale").getAsFloat();
@@ -114,7 +124,7 @@ final class TfWeights {
     }
     if (bytes.hasRemaining()) {
       throw new ModelException(manifest, "lists fewer weights than its .bin files hold (" + bytes.remaining()
-          + " bytes left over): the .bin belongs to another model. " + RECOPY);
+          + " bytes left over): the .bin belongs to another model. " + remedy);
     }
   }
 
@@ -125,12 +135,12 @@ final class TfWeights {
       String name = paths.get(i).getAsString();
       Path bin = manifest.resolveSibling(name);
       if (name.contains("..") || name.startsWith("/") || !Files.isRegularFile(bin)) {
-        throw new ModelException(bin, "missing: " + manifest.getFileName() + " needs it. " + RECOPY);
+        throw new ModelException(bin, "missing: " + manifest.getFileName() + " needs it. " + remedy);
       }
       try {
         parts[i] = Files.readAllBytes(bin);
       } catch (IOException e) {
-        throw new ModelException(bin, "cannot be read (" + e + "). " + RECOPY, e);
+        throw new ModelException(bin, "cannot be read (" + e + "). " + remedy, e);
       }
       total += parts[i].length;
     }
@@ -142,12 +152,12 @@ final class TfWeights {
   }
 
   /** The manifest these weights came from, for messages. */
-  Path file() {
+  public Path file() {
     return manifest;
   }
 
   /** The values of tensor {@code name}, checked to have {@code shape} (-1 matches any size). */
-  float[] get(String name, int... shape) {
+  public float[] get(String name, int... shape) {
     int[] have = shape(name);
     boolean ok = have.length == shape.length;
     for (int i = 0; ok && i < shape.length; i++) {
@@ -155,17 +165,22 @@ final class TfWeights {
     }
     if (!ok) {
       throw new ModelException(manifest, "weight \"" + name + "\" has shape " + Arrays.toString(have) + ", expected "
-          + Arrays.toString(shape) + ": it is not the model this role needs. " + RECOPY);
+          + Arrays.toString(shape) + ": it is not the model this role needs. " + remedy);
     }
     return values.get(name);
   }
 
+  /** Whether the manifest lists tensor {@code name}. */
+  public boolean has(String name) {
+    return shapes.containsKey(name);
+  }
+
   /** The shape of tensor {@code name} as stored. */
-  int[] shape(String name) {
+  public int[] shape(String name) {
     int[] have = shapes.get(name);
     if (have == null) {
       throw new ModelException(manifest, "has no weight \"" + name + "\": it is not the model this role needs. "
-          + "Check which file model.json names for it. " + RECOPY);
+          + "Check which file model.json names for it. " + remedy);
     }
     return have.clone();
   }

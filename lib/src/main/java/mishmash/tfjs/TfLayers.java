@@ -1,4 +1,4 @@
-package mishmash.face;
+package mishmash.tfjs;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,24 +15,24 @@ import ai.djl.nn.pooling.Pool;
  * PyTorch pads both sides alike; so uneven padding is done here explicitly, with zeros before a
  * convolution and with −∞ before a max-pool (TensorFlow's pools ignore the padding).
  */
-final class TfLayers {
+public final class TfLayers {
   private TfLayers() {}
 
   /** A convolution: weight OIHW, bias per output channel. */
-  record Conv(NDArray weight, NDArray bias) {
-    int kernel() {
+  public record Conv(NDArray weight, NDArray bias) {
+    public int kernel() {
       return (int) weight.getShape().get(2);
     }
   }
 
   /** TensorFlow's separable convolution: depthwise (one 3×3 filter per channel, no bias), then pointwise 1×1 plus bias. */
-  record Separable(NDArray depthwise, NDArray noBias, NDArray pointwise, NDArray bias) {}
+  public record Separable(NDArray depthwise, NDArray noBias, NDArray pointwise, NDArray bias) {}
 
   /** A fully connected layer: weight [in, out] as TensorFlow stores it, bias [out]. */
-  record Dense(NDArray weight, NDArray bias) {}
+  public record Dense(NDArray weight, NDArray bias) {}
 
   /** Loads {@code prefix/filters} and {@code prefix/bias} as a convolution. */
-  static Conv conv(TfWeights w, NDManager m, String prefix) {
+  public static Conv conv(TfWeights w, NDManager m, String prefix) {
     int[] s = w.shape(prefix + "/filters");
     if (s.length != 4) {
       w.get(prefix + "/filters", -1, -1, -1, -1);
@@ -42,7 +42,7 @@ final class TfLayers {
   }
 
   /** Loads {@code prefix/depthwise_filter}, {@code prefix/pointwise_filter} and {@code prefix/bias}. */
-  static Separable separable(TfWeights w, NDManager m, String prefix) {
+  public static Separable separable(TfWeights w, NDManager m, String prefix) {
     int[] d = w.shape(prefix + "/depthwise_filter");
     if (d.length != 4 || d[3] != 1) {
       w.get(prefix + "/depthwise_filter", -1, -1, -1, 1);
@@ -56,7 +56,7 @@ final class TfLayers {
   }
 
   /** Loads {@code prefix/weights} [in, out] and {@code prefix/bias}. */
-  static Dense dense(TfWeights w, NDManager m, String prefix, int in, int out) {
+  public static Dense dense(TfWeights w, NDManager m, String prefix, int in, int out) {
     return new Dense(m.create(w.get(prefix + "/weights", in, out), new Shape(in, out)),
         m.create(w.get(prefix + "/bias", out)));
   }
@@ -77,19 +77,19 @@ final class TfLayers {
   }
 
   /** Convolution with TensorFlow's 'same' padding. */
-  static NDArray conv(NDArray x, Conv c, int stride) {
+  public static NDArray conv(NDArray x, Conv c, int stride) {
     Padded p = Padded.same(x, c.kernel(), stride);
     return Conv2d.conv2d(p.in(), c.weight(), c.bias(), new Shape(stride, stride), p.symmetric(), new Shape(1, 1))
         .head();
   }
 
   /** Convolution without padding (TensorFlow's 'valid'). */
-  static NDArray convValid(NDArray x, Conv c) {
+  public static NDArray convValid(NDArray x, Conv c) {
     return Conv2d.conv2d(x, c.weight(), c.bias(), new Shape(1, 1), new Shape(0, 0), new Shape(1, 1)).head();
   }
 
   /** Separable convolution with TensorFlow's 'same' padding (the padding applies to the depthwise step). */
-  static NDArray separable(NDArray x, Separable s, int stride) {
+  public static NDArray separable(NDArray x, Separable s, int stride) {
     Padded p = Padded.same(x, 3, stride);
     int channels = (int) s.depthwise().getShape().get(0);
     NDArray depth = Conv2d.conv2d(p.in(), s.depthwise(), s.noBias(), new Shape(stride, stride), p.symmetric(),
@@ -98,7 +98,7 @@ final class TfLayers {
   }
 
   /** Max-pool with TensorFlow's 'same' padding: the padding never wins. */
-  static NDArray maxPool(NDArray x, int k, int stride) {
+  public static NDArray maxPool(NDArray x, int k, int stride) {
     int[] pad = samePadding(x, k, stride);
     if (pad[0] == 0 && pad[2] == 0 && ceilModeFits(x.getShape().get(2), k, stride)
         && ceilModeFits(x.getShape().get(3), k, stride)) {
@@ -116,12 +116,12 @@ final class TfLayers {
   }
 
   /** TensorFlow's 'valid' average pool. */
-  static NDArray avgPool(NDArray x, int k, int stride) {
+  public static NDArray avgPool(NDArray x, int k, int stride) {
     return Pool.avgPool2d(x, new Shape(k, k), new Shape(stride, stride), new Shape(0, 0), false, false);
   }
 
   /** x [N, in] · weight [in, out] + bias. */
-  static NDArray dense(NDArray x, Dense d) {
+  public static NDArray dense(NDArray x, Dense d) {
     return x.matMul(d.weight()).add(d.bias());
   }
 
@@ -129,16 +129,21 @@ final class TfLayers {
    * TensorFlow 'same' padding of an NCHW tensor for a k×k window at this stride, as {left, right,
    * top, bottom}: output size ceil(in / stride), total padding split with the extra pixel after.
    */
-  static int[] samePadding(NDArray x, int k, int stride) {
+  public static int[] samePadding(NDArray x, int k, int stride) {
+    return samePadding(x, k, k, stride);
+  }
+
+  /** {@link #samePadding(NDArray, int, int)} for a window of kh rows by kw columns. */
+  public static int[] samePadding(NDArray x, int kh, int kw, int stride) {
     int h = (int) x.getShape().get(2);
     int w = (int) x.getShape().get(3);
-    int th = Math.max(((h + stride - 1) / stride - 1) * stride + k - h, 0);
-    int tw = Math.max(((w + stride - 1) / stride - 1) * stride + k - w, 0);
+    int th = Math.max(((h + stride - 1) / stride - 1) * stride + kh - h, 0);
+    int tw = Math.max(((w + stride - 1) / stride - 1) * stride + kw - w, 0);
     return new int[] {tw / 2, tw - tw / 2, th / 2, th - th / 2};
   }
 
   /** Permutes a 4-d row-major array: output axis i is input axis {@code order[i]}. */
-  static float[] transpose(float[] v, int[] shape, int... order) {
+  public static float[] transpose(float[] v, int[] shape, int... order) {
     int[] outShape = new int[4];
     for (int i = 0; i < 4; i++) {
       outShape[i] = shape[order[i]];
