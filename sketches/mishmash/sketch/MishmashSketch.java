@@ -35,7 +35,11 @@ import processing.event.KeyEvent;
  *   <li>headless rendering: {@code --frames N --out DIR [--seed S]} writes N frames to PNG at fixed
  *       time steps and exits, the same frames for the same seed;</li>
  *   <li>{@code --bench SECONDS}: frame times printed as a table, then exit;</li>
- *   <li>the model on its own core ({@code --model-threads N} to change), the frames on the other.</li>
+ *   <li>the model on its own core ({@code --model-threads N} to change), the frames on the other;</li>
+ *   <li>installation mode ({@link Installation} lists its options): opening hours and presets from a
+ *       schedule, the status page, the watchdog's heartbeat, and the link to other machines; the
+ *       archive with its one-writer lock ({@link #openArchive}); options that cannot work end the
+ *       program with a message, not a stack trace ({@link #fail}).</li>
  * </ul>
  */
 public abstract class MishmashSketch extends PApplet {

@@ -79,7 +79,7 @@ public final class Soak {
   /** What the run found. */
   public record Report(double hours, long births, long visits, long refusedVisits, List<Fault> faults,
       double heapWarm, double heapEnd, double rssWarm, double rssEnd, long pngs, int bound, double restartSeconds,
-      double seconds) {
+      double seconds, List<String> days) {
     public double heapDrift() {
       return 100 * (heapEnd - heapWarm) / heapWarm;
     }
@@ -101,6 +101,9 @@ public final class Soak {
           + "| %,d / %,d | %.2f s | %.0f min |%n", hours, births, visits, refusedVisits, faults.size(),
           faults.stream().filter(Fault::survived).count(), heapWarm, heapEnd, heapDrift(), rssWarm, rssEnd, rssDrift(),
           pngs, bound, restartSeconds, seconds / 60));
+      if (!days.isEmpty()) {
+        s.append("\nMemory and disk by simulated day: ").append(String.join("; ", days)).append(".\n");
+      }
       s.append("\n| fault | at hour | survived | what happened |\n|---|---|---|---|\n");
       for (Fault f : faults) {
         s.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", f.what(), f.hour(), f.survived() ? "yes" : "NO",
@@ -131,6 +134,7 @@ public final class Soak {
   private final Path photos;
   private final Path out;
   private final List<Fault> faults = new ArrayList<>();
+  private final List<String> days = new ArrayList<>();
   private final Random random = new Random(7);
 
   Soak(double hours, double interval, int max, double visitEveryMinutes, String model, int kills, Path photos, Path out) {
@@ -238,9 +242,11 @@ public final class Soak {
         while (sim[0] >= nextBirth) {
           nextBirth += interval;
         }
-        if (open && sim[0] >= nextVisit) {
-          nextVisit += visitEvery;
-          if (visit(booth, faces, boothArchive, store, gan)) {
+        if (sim[0] >= nextVisit) {
+          nextVisit += visitEvery; // closed, nobody comes; no queue of visitors at the door next morning
+          if (!open) {
+            // the booth is closed
+          } else if (visit(booth, faces, boothArchive, store, gan)) {
             visits++;
           } else {
             refused++;
@@ -252,6 +258,10 @@ public final class Soak {
           if (heapWarm == 0 && hour >= warmUp) {
             heapWarm = heapAfterGc();
             rssWarm = Stats.rssMb();
+          }
+          if (hour % 24 == 0 || hour == (int) hours) {
+            days.add(String.format(Locale.ROOT, "%d h: %.0f MB heap, %.0f MB RSS, %,d PNGs", hour, heapAfterGc(),
+                Stats.rssMb(), pngs(archiveDir)));
           }
         }
         if (fault < faultHours.size() && sim[0] >= faultHours.get(fault) * 3600) {
@@ -282,7 +292,7 @@ public final class Soak {
       double rssEnd = Stats.rssMb();
       long pngs = pngs(archiveDir);
       return new Report(hours, nursery.births(), visits, refused, faults, heapWarm, heapEnd, rssWarm, rssEnd, pngs, max,
-          restart, (System.nanoTime() - wallStart) / 1e9);
+          restart, (System.nanoTime() - wallStart) / 1e9, List.copyOf(days));
     } finally {
       faces.close();
       booth.close();

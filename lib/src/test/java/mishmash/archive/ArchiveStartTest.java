@@ -15,7 +15,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import mishmash.model.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,17 +146,8 @@ class ArchiveStartTest {
   @Test
   void aReadOnlyDiskIsLoggedOnceNotAtEveryBirth() {
     Archive archive = Archive.open(dir);
-    archive.useDisk(new Archive.Disk() {
-      @Override
-      public void writePicture(Path file, Image picture) throws IOException {
-        throw new java.nio.file.FileSystemException(file.toString(), null, "Read-only file system");
-      }
-
-      @Override
-      public void append(Path file, String text) throws IOException {
-        throw new java.nio.file.FileSystemException(file.toString(), null, "Read-only file system");
-      }
-    });
+    archive.useDisk(ArchiveTest.refusing(() -> new java.nio.file.FileSystemException(dir.toString(), null,
+        "Read-only file system")));
     Supplier<String> births = () -> stderr(() -> {
       for (long s = 1; s <= 300; s++) {
         archive.add(ArchiveTest.creature(s), ArchiveTest.picture(s));
@@ -173,17 +163,7 @@ class ArchiveStartTest {
   @Test
   void aFullDiskIsCalledAFullDisk() {
     Archive archive = Archive.open(dir);
-    archive.useDisk(new Archive.Disk() {
-      @Override
-      public void writePicture(Path file, Image picture) throws IOException {
-        throw new IOException("No space left on device");
-      }
-
-      @Override
-      public void append(Path file, String text) throws IOException {
-        throw new IOException("No space left on device");
-      }
-    });
+    archive.useDisk(ArchiveTest.refusing(() -> new IOException("No space left on device")));
     archive.add(ArchiveTest.creature(1), ArchiveTest.picture(1));
     assertTrue(archive.warning().startsWith("The disk is full: 1 new creatures are kept in memory"), archive.warning());
     archive.close();

@@ -40,6 +40,21 @@ class ArchiveTest {
     return new Image(8, 8, argb);
   }
 
+  /** A disk that refuses every write with {@code why}. */
+  static Archive.Disk refusing(java.util.function.Supplier<IOException> why) {
+    return new Archive.Disk() {
+      @Override
+      public void writePicture(Path file, Image picture) throws IOException {
+        throw why.get();
+      }
+
+      @Override
+      public void append(Path file, String text) throws IOException {
+        throw why.get();
+      }
+    };
+  }
+
   @Test
   void creaturesComeBackAfterARestart() {
     Archive archive = Archive.open(dir);
@@ -104,17 +119,7 @@ class ArchiveTest {
     archive.add(creature(1), picture(1));
     byte[] indexBefore = Files.readAllBytes(dir.resolve(Archive.INDEX));
     byte[] pngBefore = Files.readAllBytes(dir.resolve("1.png"));
-    archive.useDisk(new Archive.Disk() {
-      @Override
-      public void writePicture(Path file, Image picture) throws IOException {
-        throw new IOException("No space left on device");
-      }
-
-      @Override
-      public void append(Path file, String text) throws IOException {
-        throw new IOException("No space left on device");
-      }
-    });
+    archive.useDisk(refusing(() -> new IOException("No space left on device")));
     archive.add(creature(2), picture(2));
     archive.add(creature(3), picture(3));
     assertNotNull(archive.warning());
