@@ -6,10 +6,13 @@ import mishmash.grid.Grid;
 import mishmash.grid.Nursery;
 import mishmash.live.Live;
 import mishmash.model.Generator;
+import mishmash.sketch.Fit;
 import mishmash.sketch.Labels;
 import mishmash.sketch.MishmashSketch;
+import mishmash.sketch.Options;
 import mishmash.sketch.Pictures;
 import processing.core.PFont;
+import processing.core.PImage;
 
 /**
  * The archive grid: a wall of GAN-made creatures kept like specimens in a biological archive.
@@ -24,6 +27,10 @@ import processing.core.PFont;
  * Live: every @Live line below is playable over OSC (/mishmash/grid/mutation 0.8), MIDI (learn it
  * in the panel), the panel (key P) and the keyboard (TAB picks, arrows move). See the README.
  */
+@Options({"--max N                 creatures the archive keeps at most (10000)",
+    "--link                  take visitors from booths on other machines: run the MQTT broker they connect to",
+    "--link-port N           the broker's port (1883)",
+    "--broker URL            use an existing MQTT broker instead, such as tcp://broker.local:1883"})
 public class ArchiveGrid extends MishmashSketch {
 
   @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
@@ -85,12 +92,13 @@ public class ArchiveGrid extends MishmashSketch {
     nursery.update();
     nursery.breathe(breath, psi);
     Grid grid = nursery.resize(columns, rows, psi);
+    labelSize = labels ? labelSize(grid) : 0;
     String warning = nursery.warning(); // a full disk, a failing model: in a strip below the labels
-    grid.layout(width, height - warningHeight(warning), labels ? 34 : 0);
+    grid.layout(width, height - warningHeight(warning), labelSize * 2.6f);
     for (Cell cell : grid) {
       image(pictures.of(cell, now(), (int) cell.w, (int) cell.h), cell.x, cell.y);
       frame(cell);
-      if (labels) {
+      if (labelSize > 0) {
         label(cell);
       }
     }
@@ -106,18 +114,34 @@ public class ArchiveGrid extends MishmashSketch {
     rect(cell.x - 3, cell.y - 3, cell.w + 6, cell.h + 6);
   }
 
-  /** Specimen number, generation and origin, typed like a museum label. */
+  float labelSize;  // the labels' text size this frame; 0: none
+
+  /**
+   * Labels as large as the cells allow: 13 px, smaller where 16 typewriter characters ("No. " and a
+   * twelve-digit seed) would not fit a cell's slot, none below 7 px, where nobody could read them.
+   */
+  float labelSize(Grid grid) {
+    float slot = (float) width / grid.columns() - 8;
+    float size = Math.min(13, slot / (16 * 0.62f));
+    return size >= 7 ? size : 0;
+  }
+
+  /** Specimen number, generation and origin, typed like a museum label, never wider than its cell's slot. */
   void label(Cell cell) {
     Creature c = cell.creature();
+    float room = (float) width / nursery.grid().columns() - 8;
     textFont(mono);
+    textSize(labelSize);
     textAlign(LEFT, TOP);
     fill(222, 218, 200);
-    text("No. " + c.seed(), cell.x - 3, cell.y + cell.h + 7);
+    float y = cell.y + cell.h + 0.55f * labelSize;
+    text(Fit.line(this, "No. " + c.seed(), room), cell.x - 3, y);
     fill(140, 138, 124);
     if (c.name().isEmpty()) {
-      text("gen " + c.generation() + " · " + c.source().label(), cell.x - 3, cell.y + cell.h + 21);
+      text(Fit.line(this, "gen " + c.generation() + " · " + c.source().label(), room), cell.x - 3, y + 1.1f * labelSize);
     } else { // a booth visitor goes by name, as typed, in any script
-      image(names.of("gen " + c.generation() + " · " + c.name(), 12, color(140, 138, 124)), cell.x - 5, cell.y + cell.h + 19);
+      PImage name = names.of("gen " + c.generation() + " · " + c.name(), labelSize * 0.92f, color(140, 138, 124));
+      image(name, cell.x - 5, y + 0.95f * labelSize, Math.min(name.width, room), name.height * Math.min(1, room / name.width));
     }
   }
 

@@ -25,6 +25,7 @@ import mishmash.model.Translator;
 import mishmash.sketch.Card;
 import mishmash.sketch.Lettering;
 import mishmash.sketch.MishmashSketch;
+import mishmash.sketch.Options;
 import processing.core.PFont;
 import processing.core.PImage;
 
@@ -40,6 +41,14 @@ import processing.core.PImage;
  *
  * Everything it keeps is in data/booth (cards, profiles; selfies only with keepSelfies on).
  */
+@Options({
+    "--camera SOURCE         camera (default), camera:/dev/video1, file:clip.mp4, folder:photos or pipeline:...",
+    "--translator NAME       an image-to-image model from models/ (a CycleGAN) for the mix",
+    "--booth DIR             where cards and profiles go (default data/booth)",
+    "--delete SEED           delete a visitor's profile, then exit",
+    "--name TEXT             the name typed in headless renders",
+    "--wall URL              send visitors to the wall on another machine, such as tcp://wall.local:1883",
+    "--booth-name NAME       this booth's name on the link (default: this machine's name)"})
 public class Booth extends MishmashSketch {
 
   @Live boolean demographics = false;                 // real age and gender on the card (off: only the machine ones)

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import mishmash.archive.Archive;
@@ -35,8 +38,10 @@ class ArchiveGridTest {
 
   @Test
   void theSameSeedRendersTheSameFrames() throws IOException {
-    Path a = render("a", "--seed", "3", "--archive", tmp.resolve("archive-a").toString(), "--set", "interval=0.5,morph=0.4");
-    Path b = render("b", "--seed", "3", "--archive", tmp.resolve("archive-b").toString(), "--set", "interval=0.5,morph=0.4");
+    Path a = render("a", "--seed", "3", "--archive", tmp.resolve("archive-a").toString(), "--write-archive",
+        "--set", "interval=0.5,morph=0.4");
+    Path b = render("b", "--seed", "3", "--archive", tmp.resolve("archive-b").toString(), "--write-archive",
+        "--set", "interval=0.5,morph=0.4");
     for (int f = 0; f < 14; f++) {
       String name = String.format("frame-%05d.png", f);
       assertArrayEquals(pixels(a.resolve(name)), pixels(b.resolve(name)), name + " is the same in both runs");
@@ -60,11 +65,11 @@ class ArchiveGridTest {
         "{\"frame\":4,\"t\":0.4,\"type\":\"MODULATE\",\"name\":\"breath\",\"value\":0,\"text\":\"lfo sine 2 0.5\",\"source\":\"osc\"}",
         ""));
     Path recorded = tmp.resolve("recorded.jsonl");
-    Path played = render("played", "--seed", "3", "--archive", tmp.resolve("archive-p").toString(),
+    Path played = render("played", "--seed", "3", "--archive", tmp.resolve("archive-p").toString(), "--write-archive",
         "--set", "interval=0.5,morph=0.4", "--replay", script.toString(), "--record", recorded.toString());
-    Path replayed = render("replayed", "--seed", "3", "--archive", tmp.resolve("archive-r").toString(),
+    Path replayed = render("replayed", "--seed", "3", "--archive", tmp.resolve("archive-r").toString(), "--write-archive",
         "--set", "interval=0.5,morph=0.4", "--replay", recorded.toString());
-    Path untouched = render("untouched", "--seed", "3", "--archive", tmp.resolve("archive-u").toString(),
+    Path untouched = render("untouched", "--seed", "3", "--archive", tmp.resolve("archive-u").toString(), "--write-archive",
         "--set", "interval=0.5,morph=0.4");
     assertEquals(5, Files.readAllLines(recorded).size(), "the header and every event were recorded");
     boolean differs = false;
@@ -123,30 +128,187 @@ class ArchiveGridTest {
     assertTrue(Arrays.stream(px).anyMatch(p -> (p >> 16 & 0xFF) > 200), "the message is on screen");
   }
 
-  @Test
-  void theSketchRunsInARealWindow() throws Exception {
+  static void needsDisplay() {
     boolean ci = "1".equals(System.getenv("MISHMASH_CI"));
-    boolean display = System.getenv("DISPLAY") != null;
-    if (!display) {
+    if (System.getenv("DISPLAY") == null) {
       if (ci) {
         throw new AssertionError("CI must run this test under xvfb-run: no DISPLAY");
       }
       Assumptions.abort("SKIPPED: no display (run under xvfb-run -a to include the window test)");
     }
+  }
+
+  /** Starts ArchiveGrid as its own program (a real window, with --window); stdout and stderr merged. */
+  static Process launch(String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "ArchiveGrid",
-        "--window", "960x540", "--bench", "4", "--osc-port", "0", "--archive", tmp.resolve("archive").toString())
-        .redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "ArchiveGrid"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void theSketchRunsInARealWindowPlayedOverOscQueryAndComesBackWithItsValues() throws Exception {
+    needsDisplay();
+    Path data = tmp.resolve("data");
+    Files.createDirectories(data.resolve("presets/grid"));
+    Files.writeString(data.resolve("presets/grid/arr.json"), "{\"sketch\":\"grid\",\"values\":[1,2,3]}");
+    // issue 12, 1: a broken --preset killed the sketch at every start; now it says so and runs
+    Process p = launch("--window", "960x540", "--bench", "6", "--osc-port", "0", "--http-port", "0", "--no-midi",
+        "--data", data.toString(), "--preset", "arr");
+    StringBuilder output = new StringBuilder();
+    java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+    Integer http = null;
+    for (String line; http == null && (line = lines.readLine()) != null; ) {
+      output.append(line).append('\n');
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("OSCQuery on http://127.0.0.1:(\\d+)/").matcher(line);
+      if (m.find()) {
+        http = Integer.parseInt(m.group(1));
+      }
+    }
+    assertTrue(http != null, output.toString());
+    // an OSCQuery client sets a value over the WebSocket (binary OSC) and reads it back over HTTP
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .build();
+    java.net.http.WebSocket ws = client.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:" + http + "/"),
+        new java.net.http.WebSocket.Listener() {}).get(20, TimeUnit.SECONDS);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256);
+    new com.illposed.osc.OSCSerializerAndParserBuilder().buildSerializer(new com.illposed.osc.BufferBytesReceiver(b))
+        .write(new com.illposed.osc.OSCMessage("/mishmash/grid/columns", List.of(5)));
+    b.flip();
+    ws.sendBinary(b, true).get(5, TimeUnit.SECONDS);
+    String value = "";
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!value.contains("[5]") && System.nanoTime() < end) {
+      value = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + http
+          + "/mishmash/grid/columns?VALUE")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      Thread.sleep(50);
+    }
+    assertEquals("{\"VALUE\":[5]}", value);
+    for (String line; (line = lines.readLine()) != null; ) {
+      output.append(line).append('\n');
+    }
     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "the sketch exits after its benchmark");
-    assertEquals(0, p.exitValue(), output);
-    assertTrue(output.contains("| ArchiveGrid | processing.awt.PGraphicsJava2D | 960x540 |"), output);
+    assertEquals(0, p.exitValue(), output.toString());
+    assertTrue(output.toString().contains("| ArchiveGrid | processing.awt.PGraphicsJava2D | 960x540 |"), output.toString());
+    assertTrue(output.toString().contains("preset \"arr\"") && output.toString().contains("\"values\" as a list"),
+        "the broken preset is named: " + output);
     assertNull(firstCrashLog(), "no native crash at exit");
+    // issue 12, 11: after a crash or a restart the live values come back (the bench exits with System.exit: no clean close)
+    String kept = Files.readString(data.resolve("live/grid.json"));
+    assertTrue(kept.contains("\"columns\":5"), kept);
   }
 
   private static Path firstCrashLog() throws IOException {
     try (var files = Files.list(Path.of("."))) {
       return files.filter(f -> f.getFileName().toString().startsWith("hs_err")).findFirst().orElse(null);
+    }
+  }
+
+  // issue 12, 10: headless renders wrote into the live archive, and repeated only on an untouched one
+
+  @Test
+  void headlessRendersReadTheArchiveLeaveItAsItWasAndRepeat() throws IOException {
+    Path archive = tmp.resolve("installation");
+    render("before", "--seed", "3", "--archive", archive.toString(), "--write-archive", "--set", "interval=0.5");
+    Map<String, Long> files = listing(archive);
+    String index = Files.readString(archive.resolve("index.jsonl"));
+    Path a = render("a", "--seed", "9", "--archive", archive.toString(), "--set", "interval=0.5,morph=0.4");
+    Path b = render("b", "--seed", "9", "--archive", archive.toString(), "--set", "interval=0.5,morph=0.4");
+    assertEquals(files, listing(archive), "no picture added, removed or changed");
+    assertEquals(index, Files.readString(archive.resolve("index.jsonl")), "the index as it was");
+    boolean moved = false;
+    for (int f = 0; f < 14; f++) {
+      String name = String.format("frame-%05d.png", f);
+      assertArrayEquals(pixels(a.resolve(name)), pixels(b.resolve(name)), name + " is the same in both renders");
+      moved |= !Arrays.equals(pixels(a.resolve("frame-00000.png")), pixels(a.resolve(name)));
+    }
+    assertTrue(moved, "and they are not still: creatures were born in the copy");
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertTrue(left.noneMatch(d -> d.getFileName().toString().startsWith("mishmash-archive-")
+          && d.toFile().lastModified() > System.currentTimeMillis() - 60_000), "the scratch copies are gone");
+    }
+  }
+
+  static Map<String, Long> listing(Path dir) throws IOException {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        out.put(f.getFileName().toString(), Files.size(f) * 31 + Arrays.hashCode(Files.readAllBytes(f)));
+      }
+    }
+    return out;
+  }
+
+  // issue 12, 11: unknown options were ignored, and there was no --help
+
+  @Test
+  void unknownOptionsStopTheSketchWithAHintAndHelpListsThem() throws Exception {
+    Process typo = launch("--sed", "7", "--osc-prot", "8300");
+    String out = new String(typo.getInputStream().readAllBytes());
+    assertTrue(typo.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, typo.exitValue(), out);
+    assertTrue(out.contains("unknown option --sed (did you mean --seed?)"), out);
+    assertTrue(out.contains("unknown option --osc-prot (did you mean --osc-port?)"), out);
+    Process gone = launch("--osc-bind", "0.0.0.0");
+    String moved = new String(gone.getInputStream().readAllBytes());
+    assertTrue(gone.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, gone.exitValue(), moved);
+    assertTrue(moved.contains("--osc-bind is gone") && moved.contains("--network"), moved);
+    Process help = launch("--help");
+    String usage = new String(help.getInputStream().readAllBytes());
+    assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, help.exitValue(), usage);
+    for (String option : List.of("--seed S", "--osc-port N", "--network RANGES", "--touchosc FILE", "--max N")) {
+      assertTrue(usage.contains(option), option + " in " + usage);
+    }
+    Process missing = launch("--frames");
+    String said = new String(missing.getInputStream().readAllBytes());
+    assertTrue(missing.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(2, missing.exitValue(), said);
+    assertTrue(said.contains("--frames needs a value"), said);
+  }
+
+  // beyond the anchors: a TouchOSC layout in one command
+
+  @Test
+  void oneCommandWritesTheTouchOscLayout() throws Exception {
+    Path file = tmp.resolve("grid.tosc");
+    Process p = launch("--touchosc", file.toString());
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    String xml;
+    try (var in = new java.util.zip.InflaterInputStream(Files.newInputStream(file))) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    for (mishmash.live.Param param : new ArchiveGrid().params()) {
+      assertTrue(xml.contains("<![CDATA[/mishmash/grid/" + param.name() + "]]>"), param.name());
+    }
+    assertTrue(xml.contains("<![CDATA[/mishmash/grid/breed]]>"));
+  }
+
+  // issue 12, 11: labels overlapped at 16 columns or in a small window
+
+  @Test
+  void labelsNeverReachIntoTheNextCell() throws IOException {
+    for (int[] size : new int[][] {{1920, 1080}, {960, 540}, {640, 360}}) {
+      for (int columns : new int[] {8, 16}) {
+        ArchiveGrid sketch = new ArchiveGrid();
+        sketch.args = new String[] {"--seed", "3", "--archive", tmp.resolve("archive-l").toString(), "--set",
+            "columns=" + columns};
+        Headless.render(sketch, size[0], size[1], 10, 1, tmp.resolve("labels"));
+        String where = size[0] + "x" + size[1] + " with " + columns + " columns";
+        float slot = (float) size[0] / columns;
+        if (sketch.labelSize == 0) {
+          assertTrue(slot < 80, "labels are left out only where they could not be read: " + where);
+          continue;
+        }
+        sketch.textFont(sketch.mono);
+        sketch.textSize(sketch.labelSize);
+        assertTrue(sketch.textWidth("No. 999999999999") <= slot - 6, "a full label fits its slot: " + where
+            + ", " + sketch.textWidth("No. 999999999999") + " px in " + slot);
+        assertTrue(sketch.labelSize >= 7, where);
+      }
     }
   }
 }

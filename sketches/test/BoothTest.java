@@ -54,7 +54,7 @@ class BoothTest {
   BoothStore run(Path camera, String name, double seconds) {
     Booth booth = new Booth();
     booth.args = new String[] {"--camera", "folder:" + camera, "--name", name, "--seed", "5",
-        "--archive", tmp.resolve("archive").toString(), "--booth", tmp.resolve("booth").toString()};
+        "--archive", tmp.resolve("archive").toString(), "--write-archive", "--booth", tmp.resolve("booth").toString()};
     Headless.render(booth, 640, 360, 10, (int) (seconds * 10), tmp.resolve("frames"));
     return new BoothStore(tmp.resolve("booth"));
   }

@@ -82,7 +82,7 @@ class InstallationTest {
       String line = new BufferedReader(new InputStreamReader(first.getInputStream())).readLine();
       assertTrue(line != null && line.startsWith("holding"), "the first grid runs: " + line);
       ArchiveGrid second = new ArchiveGrid();
-      second.args = new String[] {"--archive", archive.toString(), "--seed", "1"};
+      second.args = new String[] {"--archive", archive.toString(), "--seed", "1", "--write-archive"};
       Headless.render(second, 480, 270, 10, 2, tmp.resolve("frames"));
       assertNotNull(second.problem(), "the second grid does not breed");
       assertTrue(second.problem().contains("is in use by HoldArchive (pid " + first.pid()), second.problem());
@@ -97,14 +97,14 @@ class InstallationTest {
   void aWarningHasAStripOfItsOwnBelowTheLabelsLegibleAcrossTheRoom() throws IOException {
     Path notAFolder = Files.writeString(tmp.resolve("archive"), "a file where the archive folder should be");
     ArchiveGrid sketch = new ArchiveGrid();
-    sketch.args = new String[] {"--archive", notAFolder.toString(), "--seed", "2"};
+    sketch.args = new String[] {"--archive", notAFolder.toString(), "--seed", "2", "--write-archive"};
     Headless.render(sketch, 960, 540, 10, 2, tmp.resolve("frames"));
     String warning = sketch.nursery.warning();
     assertNotNull(warning, "the archive cannot be written");
     float strip = sketch.warningHeight(warning);
     assertTrue(strip >= 540 / 20f, "large enough to read from across the room: " + strip);
     for (Cell c : sketch.nursery.grid()) {
-      assertTrue(c.y + c.h + 34 <= 540 - strip, "the labels of the bottom row stay clear of the warning");
+      assertTrue(c.y + c.h + sketch.labelSize * 2.6f <= 540 - strip, "the labels of the bottom row stay clear of the warning");
     }
     int[] px = ArchiveGridTest.pixels(tmp.resolve("frames/frame-00001.png"));
     int bottomRowOfStrip = px[(540 - 2) * 960 + 5];
@@ -152,7 +152,7 @@ class InstallationTest {
     ArchiveGrid sketch = new ArchiveGrid();
     Path archive = tmp.resolve("archive-" + outside);
     sketch.args = new String[] {"--archive", archive.toString(), "--seed", "4", "--set", "interval=0.2,morph=0.1",
-        "--schedule", closedToday(outside).toString()};
+        "--schedule", closedToday(outside).toString(), "--write-archive"};
     Headless.render(sketch, 320, 180, 10, 30, tmp.resolve("frames-" + outside));
     return mishmash.archive.Archive.open(archive).size() - 40;
   }
@@ -177,7 +177,7 @@ class InstallationTest {
       int oscClient = ((java.net.InetSocketAddress) listen.getLocalAddress()).getPort();
       ArchiveGrid sketch = new ArchiveGrid();
       sketch.args = new String[] {"--seed", "3", "--archive", tmp.resolve("archive").toString(), "--http-port",
-          Integer.toString(http), "--osc-port", "0", "--osc-bind", "127.0.0.1", "--osc-client", "127.0.0.1:" + oscClient,
+          Integer.toString(http), "--osc-port", "0", "--osc-client", "127.0.0.1:" + oscClient,
           "--set", "interval=0.5"};
       Thread render = new Thread(() -> Headless.render(sketch, 320, 180, 10, 600, tmp.resolve("frames")));
       render.start();

@@ -70,8 +70,8 @@ public final class Headless {
     sketch.pixelWidth = width;
     sketch.pixelHeight = height;
     sketch.frameCount = 0;
-    sketch.applySettings();
     sketch.live();
+    sketch.applySettings();
     g.beginDraw();
     sketch.setup();
     g.endDraw();
@@ -95,6 +95,7 @@ public final class Headless {
     }
     sketch.live().close(); // finishes a recording, frees an OSC port
     sketch.installation().close(); // and the link to other machines
+    sketch.dropScratchArchive();
   }
 
   /** A frame as pixels, for tests. */

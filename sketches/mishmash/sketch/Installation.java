@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import mishmash.archive.Archive;
 import mishmash.archive.Creature;
 import mishmash.health.Status;
-import mishmash.health.StatusServer;
+import mishmash.net.http.Response;
+import mishmash.net.http.WebServer;
 import mishmash.link.BoothLink;
 import mishmash.link.Broker;
 import mishmash.link.WallLink;
@@ -31,16 +32,15 @@ import mishmash.schedule.Scheduler;
  * <pre>
  * --schedule FILE     opening hours and presets by time of day (default data/schedule.txt, if there)
  * --heartbeat         beat for the watchdog that runs it (the service command sets this)
- * --network LIST      the gallery network: listen on every interface, for these senders only
- *                     (192.168.1.0/24,10.0.0.5; "any" for all); default: this machine only
  * several machines (MQTT), one setting on each:
  * --link              the wall: run the broker booths on other machines connect to (port --link-port, 1883)
  * --broker URL        the wall: use an existing broker instead (tcp://host:1883)
  * --wall URL          a booth: send visitors to the wall's broker (tcp://wall:1883), mix with its creatures
  * --booth-name NAME   a booth's name on the link (default: this machine's name)
- * --http-port 8001    the status page, http://localhost:8001/status (and /status.json); 0 for any free port
- * --no-http           no status page
  * </pre>
+ * The status page is on the sketch's HTTP server (OSCQuery's, {@code --http-port}, 8001):
+ * http://localhost:8001/status, and /status.json for programs; like everything that listens, the
+ * broker included, it is on this machine only unless {@code --network} lets the gallery in.
  * Every {@link #STATUS_EVERY} seconds the same values go out over OSC, to the sketch's feedback
  * clients, as {@code /mishmash/NAME/status/KEY VALUE} (fps, births, visits, heap_mb, rss_mb,
  * disk_free_mb, camera, last_error, ...).
@@ -53,16 +53,13 @@ final class Installation implements Scheduler.Target, AutoCloseable {
   static final double POLL = 5;
   /** Seconds between status messages over OSC and measurements of memory and disk. */
   static final double STATUS_EVERY = 5;
-  public static final int HTTP_PORT = 8001;
 
   private final MishmashSketch sketch;
   private final Scheduler scheduler;
-  private Network network = Network.local();
   private WallLink wall;
   private BoothLink booth;
   private String linkProblem;
   private final Status status;
-  private StatusServer page;
   private ScheduledExecutorService measuring;
   private double nextStatus;
   private double nextPoll;
@@ -75,18 +72,10 @@ final class Installation implements Scheduler.Target, AutoCloseable {
     this.scheduler = given != null || !sketch.headless()
         ? new Scheduler(file, sketch.dataFolder("live").resolve(sketch.name() + ".schedule"), ZonedDateTime::now, this)
         : null;
-    String net = sketch.option("--network", null);
-    if (net != null) {
-      try {
-        network = Network.parse(net);
-      } catch (IllegalArgumentException e) {
-        sketch.fail(e.getMessage());
-      }
-    }
     status = new Status(sketch.name());
     status.report("schedule", this::describeSchedule);
-    boolean serve = !sketch.flag("--no-http") && (!sketch.headless() || sketch.option("--http-port", null) != null);
-    if (serve) {
+    WebServer web = sketch.live().web();
+    if (web != null || sketch.live().osc() != null) {
       measuring = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mishmash-status");
         t.setDaemon(true);
@@ -94,26 +83,17 @@ final class Installation implements Scheduler.Target, AutoCloseable {
         return t;
       });
       measuring.scheduleWithFixedDelay(status::measure, 0, (long) (STATUS_EVERY * 1000), TimeUnit.MILLISECONDS);
-      try {
-        // the one line to change once the sketch's OSCQuery server (issue 12) is there: route /status and /status.json on it
-        page = StatusServer.start(network, (int) sketch.option("--http-port", HTTP_PORT), this::statusJson, this::statusHtml);
-        System.err.println("mishmash: status page http://localhost:" + page.port() + "/status (" + network.describe() + ")");
-      } catch (IOException e) {
-        problem(e.getMessage());
-      }
+    }
+    if (web != null) { // the status page, on the sketch's HTTP server beside OSCQuery
+      web.route("/status.json", r -> Response.json(status.json(sketch.frameRate)));
+      web.route("/status", r -> Response.html(status.html(sketch.frameRate)));
+      System.err.println("mishmash: status page http://" + (network().isLocal() ? "127.0.0.1" : "<this machine>") + ":"
+          + web.port() + "/status");
     }
   }
 
   Status status() {
     return status;
-  }
-
-  String statusJson() {
-    return status.json(sketch.frameRate).toString();
-  }
-
-  String statusHtml() {
-    return status.html(sketch.frameRate);
   }
 
   private String describeSchedule() {
@@ -153,11 +133,11 @@ final class Installation implements Scheduler.Target, AutoCloseable {
       return;
     }
     try {
-      wall = WallLink.start(archive, new WallLink.Settings(external, network.bindAddress(),
-          (int) sketch.option("--link-port", Broker.DEFAULT_PORT), network::allows, sketch.dataFolder("link"),
+      wall = WallLink.start(archive, new WallLink.Settings(external, network().bindAddress(),
+          (int) sketch.option("--link-port", Broker.DEFAULT_PORT), network()::allows, sketch.dataFolder("link"),
           machine()));
       System.err.println("mishmash: booths on other machines " + (external != null ? "reach this wall through " + external
-          : "connect to port " + wall.port() + " (" + network.describe() + ")"));
+          : "connect to port " + wall.port() + " (" + network().describe() + ")"));
       WallLink w = wall;
       status.report("link", () -> w.connected() ? "connected" : "reconnecting");
       status.report("link_profiles", w::received);
@@ -208,9 +188,6 @@ final class Installation implements Scheduler.Target, AutoCloseable {
 
   @Override
   public void close() {
-    if (page != null) {
-      page.close();
-    }
     if (measuring != null) {
       measuring.shutdownNow();
     }
@@ -231,7 +208,7 @@ final class Installation implements Scheduler.Target, AutoCloseable {
   }
 
   Network network() {
-    return network;
+    return sketch.live().network();
   }
 
   private void problem(String text) {

@@ -157,6 +157,46 @@ public abstract class MishmashSketch extends PApplet {
     this.clock = clock;
   }
 
+  /** Frames per second of sketch time when rendering headless. */
+  double headlessFps() {
+    return fps;
+  }
+
+  private Path archive;
+
+  /**
+   * The archive this run works on: {@code --archive DIR} (default {@code data/archive}). A headless
+   * render reads it but works on a scratch copy of its own (removed at the end), unless
+   * {@code --write-archive}: a render never changes the installation's archive, and the same
+   * archive and seed give the same frames however often it is rendered.
+   */
+  public Path archiveFolder() {
+    if (archive == null) {
+      Path real = dataFolder(option("--archive", "archive"));
+      archive = real;
+      if (headless && !flag("--write-archive")) {
+        try {
+          archive = mishmash.archive.Archive.scratchCopy(real);
+          scratchArchive = archive;
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("cannot copy the archive " + real + " for this render (" + e.getMessage()
+              + "); give --write-archive to render on it directly", e);
+        }
+      }
+    }
+    return archive;
+  }
+
+  private Path scratchArchive;
+
+  /** Removes the render's scratch archive, if it made one. */
+  void dropScratchArchive() {
+    if (scratchArchive != null) {
+      mishmash.archive.Archive.deleteCopy(scratchArchive);
+      scratchArchive = null;
+    }
+  }
+
   /** The seed of this run: {@code --seed S}, or one from the clock. */
   public long seed() {
     return option("--seed", System.currentTimeMillis() % 1_000_000);
@@ -211,7 +251,7 @@ public abstract class MishmashSketch extends PApplet {
       fail("--max " + max + ": the archive keeps at least 1 creature (the default keeps " + Archive.DEFAULT_MAX + ")");
     }
     try {
-      Archive archive = Archive.open(dataFolder(option("--archive", "archive")), (int) max);
+      Archive archive = Archive.open(archiveFolder(), (int) max);
       installation().wall(archive); // --link, --broker: booths on other machines
       return archive;
     } catch (ArchiveInUseException e) {
@@ -226,7 +266,7 @@ public abstract class MishmashSketch extends PApplet {
    * {@code --wall URL} the booth's own copy of the creatures of a wall on another machine.
    */
   public Archive shareArchive() {
-    return installation().booth(dataFolder(option("--archive", "archive")));
+    return installation().booth(archiveFolder());
   }
 
   /**
@@ -309,8 +349,15 @@ public abstract class MishmashSketch extends PApplet {
     text("Mishmash cannot start\n\n" + problem, width * 0.1f, 0, width * 0.8f, height);
   }
 
-  /** A folder under data/, the project's one place for what sketches read and write. */
+  /**
+   * A folder under data/, the project's one place for what sketches read and write ({@code --data
+   * DIR} puts it elsewhere: a second installation on the same machine, a test).
+   */
   public Path dataFolder(String name) {
+    String data = option("--data", null);
+    if (data != null) {
+      return Paths.get(data).resolve(name);
+    }
     Path models = Models.directory();
     return models.toAbsolutePath().getParent().resolve("data").resolve(name);
   }
@@ -440,8 +487,8 @@ public abstract class MishmashSketch extends PApplet {
       if (flag("--heartbeat")) { // run by the watchdog (mishmash.service.Watchdog): it restarts a hung sketch
         mishmash.service.Heartbeat.start(() -> framesBegun);
       }
+      live(); // the last run's values first, then --set on top
       applySettings();
-      live();
       overlay = new Overlay(this);
       registerMethod("pre", overlay);
       registerMethod("draw", overlay);
@@ -474,9 +521,27 @@ public abstract class MishmashSketch extends PApplet {
     return !headless;
   }
 
-  /** Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark ({@code --bench}). */
+  /**
+   * Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark
+   * ({@code --bench}); or only prints its options ({@code --help}) or writes its TouchOSC layout
+   * ({@code --touchosc FILE}). An unknown option stops it with exit code 2.
+   */
   public static void run(Class<? extends MishmashSketch> sketch, String[] args) {
     standalone = true;
+    Options.Table options = Options.Table.of(sketch);
+    Options.Check check = options.check(args);
+    if (check.help()) {
+      System.out.print(options.usage(sketch.getSimpleName()));
+      System.exit(0);
+    }
+    if (!check.errors().isEmpty()) {
+      check.errors().forEach(e -> System.err.println("mishmash: " + e));
+      System.err.println("mishmash: " + sketch.getSimpleName() + " did not start; --help lists its options");
+      System.exit(2);
+    }
+    if (List.of(args).contains("--touchosc")) {
+      System.exit(TouchOsc.write(sketch, args));
+    }
     if (List.of(args).contains("--frames")) {
       Headless.render(sketch, args);
     } else {

@@ -34,6 +34,7 @@ final class Panel {
   private final StringBuilder typed = new StringBuilder();
   private float fadeSeconds = 2;
   private String message = "";
+  private int presetRows = 1;
   private double messageAt = -10;
   private List<String> presetNames = List.of();
   private double presetsListedAt = -10;
@@ -81,14 +82,16 @@ final class Panel {
     Controls controls = live.controls();
     MidiControl midi = live.midi();
     hits.clear();
-    int rows = controls.params().size() + controls.params().actions().size() + 6;
+    s.pushStyle();
+    s.textSize(13);
+    List<String> status = statusLines(midi);
     float x = s.width - WIDTH - PAD;
     float y = PAD;
-    s.pushStyle();
+    float height = (1 + controls.params().size() + controls.params().actions().size()) * ROW + ROW / 2
+        + (1 + presetRows) * ROW + status.size() * ROW * 0.75f + 3 * PAD;
     s.noStroke();
     s.fill(10, 12, 10, 225);
-    s.rect(x - PAD, 0, WIDTH + 2 * PAD, Math.min(s.height, rows * ROW + 3 * PAD));
-    s.textSize(13);
+    s.rect(x - PAD, 0, WIDTH + 2 * PAD, Math.min(s.height, height));
     s.textAlign(PApplet.LEFT, PApplet.CENTER);
     s.fill(255, 214, 140);
     s.text(controls.sketch() + " · live controls   [P hides]", x, y + ROW / 2);
@@ -104,8 +107,12 @@ final class Panel {
     }
     y += ROW / 2;
     presets(x, y);
-    y += 2 * ROW;
-    status(x, y, midi);
+    y += (1 + presetRows) * ROW;
+    s.fill(130, 128, 116);
+    for (String line : status) {
+      y += ROW * 0.75f;
+      s.text(line, x, y);
+    }
     s.popStyle();
   }
 
@@ -121,13 +128,13 @@ final class Panel {
         float k = (float) p.normalized();
         s.fill(45, 48, 42);
         s.rect(barX, y + 8, barW, ROW - 16, 3);
-        s.fill(Math.abs(p.get() - p.base()) > 1e-9 ? s.color(160, 200, 255) : s.color(255, 196, 90));
+        s.fill(p.gliding() ? s.color(160, 200, 255) : s.color(255, 196, 90));
         s.rect(barX, y + 8, barW * k, ROW - 16, 3);
         hits.add(new Hit(barX, y, barW, ROW, null, p));
       }
       case TOGGLE -> button(barX, y + 3, barW, ROW - 6, p.base() >= 0.5 ? "on" : "off",
           () -> live.controls().submit(Change.set(p.name(), p.base() >= 0.5 ? 0 : 1, "panel")));
-      case CHOICE -> button(barX, y + 3, barW, ROW - 6, "‹ " + p.text(p.base()) + " ›",
+      case CHOICE -> button(barX, y + 3, barW + 50, ROW - 6, "‹ " + p.text(p.base()) + " ›",
           () -> live.controls().submit(Change.set(p.name(), p.stepped(0.01), "panel")));
     }
     float valueX = barX + barW + 8;
@@ -180,39 +187,56 @@ final class Panel {
       presetNames = live.presets().names();
       presetsListedAt = sketch.now();
     }
+    int rowsUsed = presetNames.isEmpty() ? 0 : 1;
     for (String name : presetNames) {
       float w = Math.min(WIDTH, s.textWidth(name) + 14);
       if (px + w > x + WIDTH) {
         px = x;
         py += ROW;
+        rowsUsed++;
       }
       button(px, py + 3, w, ROW - 6, name, () -> recall(name));
       px += w + 6;
     }
+    presetRows = rowsUsed;
   }
 
-  private void status(float x, float y, MidiControl midi) {
-    PApplet s = sketch;
-    s.fill(130, 128, 116);
+  /**
+   * What the panel says below the controls, wrapped to its width so nothing is cut off: where OSC
+   * and OSCQuery listen, MIDI, what went wrong at start and in the MIDI map, the last message.
+   */
+  List<String> statusLines(MidiControl midi) {
     List<String> lines = new ArrayList<>();
     if (live.osc() != null) {
-      lines.add("OSC " + live.osc().port() + " · /mishmash/" + live.controls().sketch() + "/… · "
-          + live.osc().clients().size() + " clients");
+      lines.add("OSC " + live.osc().port() + (live.osc().settings().tcp() ? " udp+tcp" : "") + " · /mishmash/"
+          + live.controls().sketch() + "/… · " + live.osc().clientCount() + " clients · " + live.network().describe());
+    }
+    if (live.web() != null) {
+      lines.add("OSCQuery http://" + (live.network().isLocal() ? "127.0.0.1" : "this machine") + ":" + live.web().port()
+          + "/ · " + live.web().webSockets().size() + " listening" + (live.mdns() != null ? " · " + live.mdns().status() : ""));
     }
     if (midi != null) {
       lines.add("MIDI " + (midi.devices().isEmpty() ? "no controller" : String.join(", ", midi.devices())));
+      lines.addAll(midi.problems());
     }
     lines.addAll(live.problems());
     if (sketch.installation().problem() != null) {
       lines.add(sketch.installation().problem());
     }
-    if (sketch.now() - messageAt < 4) {
+    for (mishmash.live.Complaints c : live.complaints()) { // what the last bad input got, for ten seconds
+      mishmash.live.Complaints.Latest latest = c.latest();
+      if (latest != null && System.currentTimeMillis() - latest.atMs() < 10_000) {
+        lines.add(latest.text());
+      }
+    }
+    if (sketch.now() - messageAt < 6) {
       lines.add(message);
     }
+    List<String> wrapped = new ArrayList<>();
     for (String line : lines) {
-      y += ROW * 0.75f;
-      s.text(line, x, y);
+      wrapped.addAll(Fit.wrap(sketch, line, WIDTH));
     }
+    return wrapped;
   }
 
   private void button(float x, float y, float w, float h, String label, Runnable click) {
@@ -221,9 +245,16 @@ final class Panel {
     s.rect(x, y, w, h, 3);
     s.fill(235, 230, 210);
     s.textAlign(PApplet.CENTER, PApplet.CENTER);
-    s.text(label, x + w / 2, y + h / 2);
+    s.text(buttonLabel(label, w), x + w / 2, y + h / 2);
+    s.textSize(13);
     s.textAlign(PApplet.LEFT, PApplet.CENTER);
     hits.add(new Hit(x, y, w, h, click, null));
+  }
+
+  /** A button's label in the largest size (13 down to 9 px) that fits inside it, shortened if even 9 does not; leaves that size set. */
+  String buttonLabel(String label, float w) {
+    Fit.size(sketch, label, w - 8, 13, 9);
+    return Fit.line(sketch, label, w - 8);
   }
 
   private void startTyping(String field) {

@@ -12,11 +12,18 @@ import processing.core.PImage;
  * cell is refreshed every other frame at most, odd cells on odd frames and even on even, so that the
  * work is the same in every frame (bunched on alternate frames, it showed as p99 spikes). Drawing an image at its own size is a plain copy
  * for Processing's JAVA2D renderer, where a scaled draw costs a software transform every frame:
- * that difference is what keeps the grid at 60 frames a second without a GPU.
+ * that difference is what keeps the grid at 60 frames a second without a GPU. When the grid changes
+ * shape, at most {@link #RESIZES_PER_FRAME} pictures are re-made at the new size per frame; the others
+ * keep their old size for the frame or two until their turn.
  */
 public final class Pictures {
+  /** Cells re-made at a new size in one frame at most: when the grid changes shape the rest follow over the next frames. */
+  static final int RESIZES_PER_FRAME = 24;
+
   private final PApplet sketch;
   private final Map<Integer, Entry> entries = new HashMap<>();
+  private int resizeFrame = -1;
+  private int resizes;
 
   private static final class Entry {
     int[] source;
@@ -36,6 +43,9 @@ public final class Pictures {
     int sh = cell.pictureHeight();
     boolean resized = e.shown == null || e.shown.width != w || e.shown.height != h
         || e.source == null || e.source.length != sw * sh;
+    if (resized && e.shown != null && e.source.length == sw * sh && !mayResize()) {
+      return e.shown; // at its old size for a frame or two, rather than a frame that re-makes the whole wall
+    }
     if (resized) {
       e.source = new int[sw * sh];
       e.shown = sketch.createImage(Math.max(1, w), Math.max(1, h), PApplet.RGB);
@@ -55,5 +65,13 @@ public final class Pictures {
       e.lastUpdate = sketch.frameCount;
     }
     return e.shown;
+  }
+
+  private boolean mayResize() {
+    if (sketch.frameCount != resizeFrame) {
+      resizeFrame = sketch.frameCount;
+      resizes = 0;
+    }
+    return resizes++ < RESIZES_PER_FRAME;
   }
 }

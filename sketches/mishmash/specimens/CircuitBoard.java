@@ -17,17 +17,20 @@ import processing.core.PGraphics;
 final class CircuitBoard {
 
   /** A circuit board: copper traces with pads, chips with legs, capacitors, resistors, an LED. */
-  static void draw(PGraphics g, Random rnd) {
-    int board = pick(rnd, 0xFF1D5A36, 0xFF14402A, 0xFF1E3E78, 0xFF16181C, 0xFF7A1E22, 0xFF3A2260);
-    verticalGradient(g, 0, 0, 256, 256, lighter(board, 0.1f), darker(board, 0.25f));
-    int copper = chance(rnd, 0.5f) ? 0xFFD8B060 : lighter(board, 0.3f);
-    float grid = 8;
+  static void draw(PGraphics g, Random rnd, float lamp, Attributes about) {
+    int board = BOARDS[rnd.nextInt(BOARDS.length)];
+    g.background(darker(board, 0.5f));
+    g.push();
+    camera(g, rnd, about, 0.7f, 1.8f, true, 20, PI);
+    verticalGradient(g, -80, -80, 416, 416, lighter(board, 0.1f), darker(board, 0.25f));
+    int copper = chance(rnd, 0.5f) ? 0xFFD8B060 : board == 0xFFDADCD6 ? 0xFF9AA0A0 : lighter(board, 0.3f);
+    float grid = pick(rnd, 6, 8, 10);
     // traces: lines that only turn by 45 degrees, with a pad at each end
     g.noFill();
-    int traces = 30 + rnd.nextInt(30);
+    int traces = 25 + rnd.nextInt(50);
     for (int i = 0; i < traces; i++) {
-      float x = grid * rnd.nextInt(33);
-      float y = grid * rnd.nextInt(33);
+      float x = grid * rnd.nextInt((int) (256 / grid) + 1);
+      float y = grid * rnd.nextInt((int) (256 / grid) + 1);
       int dir = rnd.nextInt(8);
       g.stroke(copper, 220);
       g.strokeWeight(chance(rnd, 0.2f) ? 3.5f : 2);
@@ -52,7 +55,7 @@ final class CircuitBoard {
     g.noStroke();
     // components, placed where there is room
     List<float[]> taken = new ArrayList<>();
-    int chips = 1 + rnd.nextInt(3);
+    int chips = rnd.nextInt(5);
     for (int i = 0; i < chips; i++) {
       float w = range(rnd, 40, 80);
       float h = chance(rnd, 0.5f) ? w : range(rnd, 22, 34);
@@ -71,7 +74,7 @@ final class CircuitBoard {
         }
       }
     }
-    int caps = 2 + rnd.nextInt(6);
+    int caps = rnd.nextInt(10);
     for (int i = 0; i < caps; i++) {
       float d = range(rnd, 14, 26);
       float[] spot = place(rnd, taken, d + 4, d + 4);
@@ -79,7 +82,7 @@ final class CircuitBoard {
         capacitor(g, rnd, spot[0] + d / 2 + 2, spot[1] + d / 2 + 2, d);
       }
     }
-    int resistors = 3 + rnd.nextInt(8);
+    int resistors = rnd.nextInt(14);
     for (int i = 0; i < resistors; i++) {
       boolean upright = rnd.nextBoolean();
       float[] spot = place(rnd, taken, upright ? 10 : 34, upright ? 34 : 10);
@@ -111,12 +114,21 @@ final class CircuitBoard {
         g.rect(x + 2 + i * 9.6f, y + 14, 9.6f, 60);
       }
     }
-    for (float[] c : new float[][] {{10, 10}, {246, 10}, {10, 246}, {246, 246}}) {
-      g.fill(0xFFD8C080);
-      g.ellipse(c[0], c[1], 14, 14);
-      g.fill(0xFF0C0C0C);
-      g.ellipse(c[0], c[1], 8, 8);
+    if (chance(rnd, 0.5f)) {
+      for (float[] c : new float[][] {{10, 10}, {246, 10}, {10, 246}, {246, 246}}) {
+        g.fill(0xFFD8C080);
+        g.ellipse(c[0], c[1], 14, 14);
+        g.fill(0xFF0C0C0C);
+        g.ellipse(c[0], c[1], 8, 8);
+      }
     }
+    g.pop();
+    about.put("material", "circuit board").put("board", hex(board)).put("chips", chips).put("gears", 0).put("parts", taken.size());
+  }
+
+  /** A colour as #RRGGBB. */
+  static String hex(int colour) {
+    return String.format("#%06X", colour & 0xFFFFFF);
   }
 
   /** Finds a free rectangle of size w × h on the board (or null), and marks it as taken. */

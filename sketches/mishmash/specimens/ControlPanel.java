@@ -14,41 +14,62 @@ import processing.core.PGraphics;
 final class ControlPanel {
 
   /** A control panel: painted steel with gauges, knobs, switches, lamps, a screen and vents. */
-  static void draw(PGraphics g, Random rnd) {
-    int paint = pick(rnd, 0xFF5E7F86, 0xFF8A8F80, 0xFFD8D2C0, 0xFF3A4A3E, 0xFF2E3A4E, 0xFFB8A060, 0xFF6A6E74);
-    verticalGradient(g, 0, 0, 256, 256, lighter(paint, 0.12f), darker(paint, 0.25f));
-    // the panel is split into rows, each row into a few bays, each bay holds one kind of control
-    int rowCount = 2 + rnd.nextInt(2);
-    float y = 0;
-    for (int r = 0; r < rowCount; r++) {
-      float h = r == rowCount - 1 ? 256 - y : 256 / (float) rowCount * range(rnd, 0.8f, 1.2f);
-      int bays = 1 + rnd.nextInt(3);
-      for (int b = 0; b < bays; b++) {
-        float x = 256f * b / bays;
-        float w = 256f / bays;
-        bay(g, rnd, x, y, w, h, paint);
-      }
-      g.stroke(darker(paint, 0.5f));
-      g.strokeWeight(2);
-      g.line(0, y + h, 256, y + h);
-      g.stroke(lighter(paint, 0.3f));
-      g.strokeWeight(1);
-      g.line(0, y + h + 2, 256, y + h + 2);
-      g.noStroke();
-      y += h;
-    }
-    for (float[] c : new float[][] {{8, 8}, {248, 8}, {8, 248}, {248, 248}}) {
-      bolt(g, rnd, c[0], c[1], 5, CHROME);
-    }
+  static void draw(PGraphics g, Random rnd, float lamp, Attributes about) {
+    int paint = pick(rnd, 0xFF5E7F86, 0xFF8A8F80, 0xFFD8D2C0, 0xFF3A4A3E, 0xFF2E3A4E, 0xFFB8A060, 0xFF6A6E74, 0xFF1E2024, 0xFF9A3A2E);
+    g.background(darker(paint, 0.6f));
+    g.push();
+    camera(g, rnd, about, 0.7f, 1.5f, true, 20, PI);
+    verticalGradient(g, -60, -60, 376, 376, lighter(paint, 0.12f), darker(paint, 0.25f));
+    // the panel is cut into bays, each cut across or down at a random place; each bay holds one kind of control
+    int[] controls = new int[1];
+    split(g, rnd, -20, -20, 296, 296, paint, 0, controls);
     if (chance(rnd, 0.3f)) {
-      // hazard stripes along the bottom
+      // hazard stripes along one edge
+      float y = range(rnd, 200, 250);
       g.fill(0xFFE3B020);
-      g.rect(0, 236, 256, 20);
+      g.rect(-60, y, 376, 18);
       g.fill(0xFF151515);
-      for (float x = -20; x < 270; x += 20) {
-        g.quad(x, 256, x + 10, 256, x + 20, 236, x + 10, 236);
+      for (float x = -60; x < 330; x += 20) {
+        g.quad(x, y + 18, x + 10, y + 18, x + 20, y, x + 10, y);
       }
     }
+    g.pop();
+    about.put("material", "paint").put("gears", 0).put("parts", controls[0]);
+  }
+
+  /** Cuts the rectangle in two (down to bays of about 60 to 120 units) and fills each bay, with a groove between them. */
+  static void split(PGraphics g, Random rnd, float x, float y, float w, float h, int paint, int depth, int[] controls) {
+    boolean across = w > h ? chance(rnd, 0.75f) : chance(rnd, 0.25f);
+    float size = across ? w : h;
+    if (depth > 4 || size < 70 || depth > 0 && chance(rnd, 0.25f)) {
+      bay(g, rnd, x, y, w, h, paint);
+      for (float[] c : new float[][] {{x + 7, y + 7}, {x + w - 7, y + 7}, {x + 7, y + h - 7}, {x + w - 7, y + h - 7}}) {
+        bolt(g, rnd, c[0], c[1], 3.5f, CHROME);
+      }
+      controls[0]++;
+      return;
+    }
+    float cut = size * range(rnd, 0.3f, 0.7f);
+    if (across) {
+      split(g, rnd, x, y, cut, h, paint, depth + 1, controls);
+      split(g, rnd, x + cut, y, w - cut, h, paint, depth + 1, controls);
+      groove(g, x + cut, y, x + cut, y + h, paint);
+    } else {
+      split(g, rnd, x, y, w, cut, paint, depth + 1, controls);
+      split(g, rnd, x, y + cut, w, h - cut, paint, depth + 1, controls);
+      groove(g, x, y + cut, x + w, y + cut, paint);
+    }
+  }
+
+  /** The gap between two bays: a dark line with a lit edge. */
+  static void groove(PGraphics g, float x0, float y0, float x1, float y1, int paint) {
+    g.stroke(darker(paint, 0.55f));
+    g.strokeWeight(2.2f);
+    g.line(x0, y0, x1, y1);
+    g.stroke(lighter(paint, 0.3f));
+    g.strokeWeight(1);
+    g.line(x0 + 1.5f, y0 + 1.5f, x1 + 1.5f, y1 + 1.5f);
+    g.noStroke();
   }
 
   /** One bay of a control panel. */
@@ -56,7 +77,7 @@ final class ControlPanel {
     float cx = x + w / 2;
     float cy = y + h / 2;
     float s = min(w, h);
-    switch (rnd.nextInt(6)) {
+    switch (rnd.nextInt(7)) {
       case 0, 1 -> gauge(g, rnd, cx, cy, s * range(rnd, 0.3f, 0.4f));
       case 2 -> {
         // knobs with pointer lines and knurled edges
@@ -104,6 +125,22 @@ final class ControlPanel {
           g.endShape();
         }
         g.noStroke();
+      }
+      case 5 -> {
+        // a row of push buttons with labels
+        int n = max(1, (int) (w / 30));
+        for (int i = 0; i < n; i++) {
+          float bx = x + w * (i + 0.5f) / n;
+          float r = min(w / n, h) * 0.25f;
+          g.fill(0, 100);
+          g.ellipse(bx + 2, cy + 3, r * 2.3f, r * 2.3f);
+          metalDisc(g, bx, cy, r * 2.3f, CHROME, -2.3f);
+          int c = pick(rnd, 0xFFC82020, 0xFF20A040, 0xFFE0B020, 0xFF202020, 0xFF2060C0);
+          radialFill(g, bx - r * 0.3f, cy - r * 0.3f, r * 1.2f, lighter(c, 0.35f), darker(c, 0.4f));
+          g.ellipse(bx, cy, r * 1.8f, r * 1.8f);
+          g.fill(0xFFF0F0E8);
+          g.rect(bx - r, cy + r * 1.6f, r * 2, r * 0.5f);
+        }
       }
       default -> {
         // ventilation slots

@@ -18,8 +18,18 @@ public final class Dice {
     return rnd.nextFloat() < p;
   }
 
-  /** One of the options. */
+  /** One of the options (colours, sizes…). */
   public static int pick(Random rnd, int... options) {
+    return options[rnd.nextInt(options.length)];
+  }
+
+  /** One of the options. */
+  public static float pick(Random rnd, float... options) {
+    return options[rnd.nextInt(options.length)];
+  }
+
+  /** One of the names. */
+  public static String pick(Random rnd, String... options) {
     return options[rnd.nextInt(options.length)];
   }
 

@@ -5,641 +5,519 @@ import static mishmash.specimens.Dice.*;
 import static mishmash.specimens.Paint.*;
 import static processing.core.PApplet.*;
 
-import java.awt.Color;
 import java.util.Random;
 import processing.core.PGraphics;
 
-/** A human face, frontal and centred like a passport photo. */
+/**
+ * A portrait photograph of a person: a child or an old man, smiling or shouting, looking at us or
+ * turned away, in soft or hard light.
+ *
+ * Who it is comes first ({@link Person}: age, skin, hair, mood, pose, clothes, light — change
+ * the palettes and ranges there). Then the picture is painted back to front, the way a painter
+ * would: the backdrop, the shoulders, the hair behind the head, the neck, the head with its light
+ * and shade, the eyes, nose and mouth ({@link FaceParts}), the hair in front ({@link Hair}), and
+ * last what the person wears on their face. The head may be turned: {@link Head} works out where
+ * each feature of a face that looked straight at us lands when it turns.
+ */
 public final class Faces {
 
-  // ---- Palettes: change a colour, add one, take one out. Colours are 0xAARRGGBB. ----
+  /** A portrait from the seed; returns what decided it. */
+  public static Attributes draw(PGraphics g, Random rnd) {
+    Person person = new Person(rnd);
+    draw(g, person, rnd);
+    return person.attributes();
+  }
 
-  /** Skin tones over the whole human range, from very light (first) to very dark (last). */
-  static final int[] SKIN = {0xFFFBE2D0, 0xFFF2CFB6, 0xFFEABB9A, 0xFFE0A987, 0xFFD49A70, 0xFFC68A58,
-      0xFFB47A50, 0xFFA0663F, 0xFF8D5530, 0xFF774630, 0xFF603824, 0xFF4C2C1E, 0xFF3A2218};
-
-  /** Natural hair colours. The first three are the dark ones that darker skin mostly comes with. */
-  static final int[] HAIR = {0xFF15100E, 0xFF2A1E18, 0xFF3F2A1E, 0xFF5E3E28, 0xFF8A6038, 0xFFC49A55,
-      0xFFE3C689, 0xFF8E3A1C, 0xFFB8552A};
-
-  /** Grey and white hair, for most of the oldest faces. */
-  static final int[] GREY_HAIR = {0xFF8A8886, 0xFFB5B3AE, 0xFFE2E0DA};
-
-  /** Dyed hair, for a few faces (6 in 100). */
-  static final int[] DYED_HAIR = {0xFFC8508C, 0xFF3E6EC0, 0xFF6A4FB0, 0xFF2F9C86, 0xFFE04A3A};
-
-  /** Eye colours. The first three are the dark browns. */
-  static final int[] IRIS = {0xFF3A2212, 0xFF5E3A20, 0xFF6A4424, 0xFF7E5A2A, 0xFF52763A, 0xFF4A7DB8,
-      0xFF6F8494, 0xFF9A6226, 0xFF2F5F8A};
-
-  // ---- Choices a face is made of (draw() picks one of 9 hair styles and one of 8 moods) ----
-
-  /** Hair styles. */
-  static final int BALD = 0, BUZZ = 1, SHORT = 2, SIDE_PART = 3, BANGS = 4, LONG = 5, CURLY = 6, BUN = 7, BEANIE = 8;
-
-  /** Moods: they set the eyelids, the brows and the mouth. */
-  static final int NEUTRAL = 0, SMILE = 1, GRIN = 2, LAUGH = 3, SAD = 4, ANGRY = 5, SURPRISED = 6, SLEEPY = 7;
-
-  /** A face, frontal and centred like a passport photo. */
-  public static void draw(PGraphics g, Random rnd) {
-
-    // Who is it? Every choice comes from the seed.
-    int tone = rnd.nextInt(SKIN.length);
-    int skin = vary(rnd, SKIN[tone], 8);
-    // darker skin mostly comes with dark hair and brown eyes; the first three colours of each list are the dark ones
-    boolean darkFeatures = chance(rnd, map(tone, 0, SKIN.length - 1, 0.15f, 0.95f));
-    float age = rnd.nextFloat();                         // 0 = young, 1 = old
-    int style = rnd.nextInt(9);
-    int hair = HAIR[rnd.nextInt(darkFeatures ? 3 : HAIR.length)];
-    if (age > 0.75f && chance(rnd, 0.7f)) {
-      hair = GREY_HAIR[rnd.nextInt(GREY_HAIR.length)];
-    } else if (chance(rnd, 0.06f)) {
-      hair = DYED_HAIR[rnd.nextInt(DYED_HAIR.length)];
-    }
-    int mood = rnd.nextInt(8);
-    float light = chance(rnd, 0.5f) ? 1 : -1;            // the lamp is on the right (1) or left (-1)
-    float hw = range(rnd, 60, 72);                       // half the width of the head
-    float hh = hw * range(rnd, 1.2f, 1.36f);             // half its height
-    float jaw = range(rnd, 0.12f, 0.4f);                 // how much the head narrows to the chin
-
-    // Where the features go, measured from the middle of the head.
-    float eyeY = hh * range(rnd, -0.02f, 0.1f);
-    float eyeX = hw * range(rnd, 0.37f, 0.45f);
-    float eyeW = hw * range(rnd, 0.3f, 0.38f);
-    float eyeH = eyeW * range(rnd, 0.36f, 0.5f);
-    float noseY = eyeY + hh * range(rnd, 0.34f, 0.46f);
-    float mouthY = noseY + (hh - noseY) * range(rnd, 0.3f, 0.42f);
-    float mouthW = hw * range(rnd, 0.5f, 0.72f);
-
-    backdrop(g, rnd);
+  /** Paints the person, back to front. */
+  static void draw(PGraphics g, Person p, Random rnd) {
+    Head head = new Head(p.hw, p.hh, p.jaw, p.yaw * Person.MAX_YAW, p.pitch * Person.MAX_PITCH);
+    head.mouthY = p.mouthY;
+    head.drop = FaceParts.gap(p) * 0.8f;               // an open mouth drops the jaw
+    backdrop(g, rnd, p);
     g.push();
-    g.translate(128 + range(rnd, -5, 5), range(rnd, 120, 128));
-    g.rotate(range(rnd, -0.06f, 0.06f));                 // a slight tilt of the head
-
-    shoulders(g, rnd, skin, hw, hh, light);
-    if (style == LONG) {
-      longHairBack(g, rnd, hair, hw, hh);
-    } else if (style == CURLY) {
-      curlsBack(g, rnd, hair, hw, hh);
+    g.translate(128 + p.x * 16, 120 + p.y * 12);       // where the head is in the picture
+    g.scale(p.scale);
+    shoulders(g, rnd, p, head);
+    g.translate(0, p.hh * 1.3f);                       // the head tilts about the top of the neck
+    g.rotate(p.roll * Person.MAX_ROLL);
+    g.translate(0, -p.hh * 1.3f);
+    Hair.behind(g, rnd, p, head);
+    neck(g, p, head);
+    ears(g, rnd, p, head, false);
+    skin(g, rnd, p, head);
+    ears(g, rnd, p, head, true);
+    FaceParts.eyes(g, rnd, p, head);
+    FaceParts.brows(g, rnd, p, head);
+    FaceParts.nose(g, p, head);
+    FaceParts.mouth(g, rnd, p, head);
+    Hair.beard(g, rnd, p, head);
+    Hair.front(g, rnd, p, head);
+    if (p.glasses) {
+      FaceParts.glasses(g, p, head);
     }
-    ears(g, rnd, skin, hw, hh, eyeY, light);
-    head(g, rnd, skin, hw, hh, jaw, light);
-    if (age > 0.65f) {
-      wrinkles(g, skin, hw, hh, eyeY, eyeX, eyeW, noseY, mouthY, mouthW);
-    }
-    if (chance(rnd, 0.15f)) {
-      freckles(g, rnd, skin, eyeX, eyeY, noseY);
-    }
-
-    // the expression decides eyelids, brows and mouth
-    float lid = range(rnd, 0.02f, 0.22f);
-    float browTilt = 0;
-    float browLift = 0;
-    float curve = range(rnd, -0.05f, 0.15f);
-    float open = 0;
-    boolean eyesClosed = false;
-    switch (mood) {
-      case SMILE -> curve = range(rnd, 0.45f, 0.8f);
-      case GRIN -> { curve = range(rnd, 0.6f, 0.9f); open = range(rnd, 0.25f, 0.4f); lid += 0.1f; }
-      case LAUGH -> { curve = 0.9f; open = range(rnd, 0.55f, 0.8f); eyesClosed = chance(rnd, 0.6f); browLift = 3; }
-      case SAD -> { curve = range(rnd, -0.7f, -0.4f); browTilt = range(rnd, 0.6f, 1f); lid += 0.1f; }
-      case ANGRY -> { curve = range(rnd, -0.4f, -0.1f); browTilt = range(rnd, -1f, -0.6f); lid += 0.12f; }
-      case SURPRISED -> { open = range(rnd, 0.5f, 0.8f); browLift = range(rnd, 5, 9); lid = 0; }
-      case SLEEPY -> { lid = range(rnd, 0.5f, 0.7f); curve = range(rnd, 0, 0.3f); }
-      default -> { }
-    }
-    int iris = IRIS[rnd.nextInt(darkFeatures ? 3 : IRIS.length)];
-    int lashes = darker(mix(hair, 0xFF1A1210, 0.6f), 0.2f);
-    float look = range(rnd, -0.08f, 0.08f);
-    for (int side = -1; side <= 1; side += 2) {
-      if (eyesClosed) {
-        closedEye(g, side * eyeX, eyeY, eyeW, eyeH, lashes);
-      } else {
-        eye(g, side * eyeX, eyeY, eyeW, eyeH, iris, lid, look, skin, lashes, light);
-      }
-      int browColour = style == BALD || hair == GREY_HAIR[2] ? darker(mix(hair, skin, 0.3f), 0.3f) : darker(hair, 0.15f);
-      brow(g, side, side * eyeX, eyeY - eyeH * range(rnd, 1.5f, 2f) - 5 - browLift,
-          eyeW * 1.25f, range(rnd, 3f, 6.5f), browTilt, range(rnd, 1, 4), browColour);
-    }
-    nose(g, rnd, skin, eyeY, noseY, hw * range(rnd, 0.26f, 0.4f), light);
-    if (mood == SMILE || mood == GRIN || mood == LAUGH || chance(rnd, 0.25f)) {
-      blush(g, skin, eyeX, noseY, hw);
-    }
-    if (chance(rnd, 0.2f) && style != LONG) {
-      beard(g, rnd, hair, hw, hh, jaw, noseY, mouthY, mouthW);
-    }
-    int lips = mix(darker(skin, 0.12f), 0xFFB04858, 0.35f);
-    if (chance(rnd, 0.1f)) {
-      lips = pick(rnd, 0xFFB01E32, 0xFFD05078, 0xFF7A2034);  // lipstick
-    }
-    if (mood == SURPRISED) {
-      surprisedMouth(g, mouthY, mouthW * 0.45f, open, lips);
-    } else {
-      mouth(g, mouthY, mouthW, curve, open, lips, skin);
-    }
-    hairFront(g, rnd, style, hair, hw, hh, eyeY, light);
-    if (chance(rnd, 0.18f)) {
-      glasses(g, rnd, eyeX, eyeY, eyeW, eyeH, hw);
-    }
+    rimLight(g, p, head);
     g.pop();
+    vignette(g, range(rnd, 0.1f, 0.5f));
+    soften(g, 1.1f);                                   // a photograph is never as sharp as a drawing
   }
 
-  /** A studio backdrop: a colour gradient with a soft light behind the head. */
-  static void backdrop(PGraphics g, Random rnd) {
-    int base = Color.HSBtoRGB(rnd.nextFloat(), range(rnd, 0.08f, 0.55f), range(rnd, 0.35f, 0.92f));
-    verticalGradient(g, 0, 0, 256, 256, lighter(base, 0.15f), darker(base, 0.3f));
-    glow(g, 128 + range(rnd, -40, 40), 110, range(rnd, 110, 170), lighter(base, 0.35f), range(rnd, 0.2f, 0.6f));
-  }
+  // ---- The photograph around the person ----
 
-  /** Shoulders, clothes and the neck. */
-  static void shoulders(PGraphics g, Random rnd, int skin, float hw, float hh, float light) {
-    float top = hh * range(rnd, 0.92f, 1.05f);                 // where the shoulders start
-    int cloth = Color.HSBtoRGB(rnd.nextFloat(), range(rnd, 0.1f, 0.7f), range(rnd, 0.15f, 0.85f));
-    // neck, with the shadow the chin casts on it
-    g.fill(darker(skin, 0.18f));
-    g.rect(-hw * 0.42f, hh * 0.4f, hw * 0.84f, top - hh * 0.2f);
-    g.fill(darker(skin, 0.45f), 150);
-    g.ellipse(0, hh * 0.78f, hw * 1.2f, hh * 0.5f);
-    // the body: a dark copy, then lighter ones shifted towards the lamp (as for the head)
-    float wide = range(rnd, 118, 140);
-    for (int i = 0; i <= 6; i++) {
-      g.fill(mix(darker(cloth, 0.4f), cloth, i / 6f));
-      float shrink = 1 - i * 0.05f;
-      torso(g, wide * shrink, top + i * 0.8f, light * wide * (1 - shrink), hw);
-    }
-    // neckline: a V, a round collar, or a shirt collar
-    int neckline = rnd.nextInt(3);
-    g.fill(darker(skin, 0.22f));
-    if (neckline == 0) {
-      g.triangle(-hw * 0.42f, top - 5, hw * 0.42f, top - 5, 0, top + range(rnd, 14, 34));
-    } else {
-      g.arc(0, top - 5, hw * 0.84f, range(rnd, 16, 30), 0, PI, CHORD);
-    }
-    if (neckline == 2) {
-      g.fill(lighter(cloth, 0.55f));
-      g.triangle(-hw * 0.5f, top - 8, -2, top + 14, -hw * 0.55f, top + 22);
-      g.triangle(hw * 0.5f, top - 8, 2, top + 14, hw * 0.55f, top + 22);
-    }
-  }
-
-  /** The outline of the shoulders, centred at dx. */
-  static void torso(PGraphics g, float wide, float top, float dx, float hw) {
-    g.beginShape();
-    g.vertex(dx - wide - 20, 160);
-    g.bezierVertex(dx - wide, top + 10, dx - wide * 0.6f, top, dx - hw * 0.55f, top - 4);
-    g.vertex(dx + hw * 0.55f, top - 4);
-    g.bezierVertex(dx + wide * 0.6f, top, dx + wide, top + 10, dx + wide + 20, 160);
-    g.endShape(CLOSE);
-  }
-
-  /** Long hair, behind the head and shoulders. */
-  static void longHairBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
-    float w = hw + range(rnd, 12, 24);            // how far the hair reaches out to the sides
-    float len = hh * range(rnd, 1.2f, 1.9f);       // from the middle of the head down to the tips
-    g.fill(darker(hair, 0.25f));
-    g.beginShape();
-    g.vertex(-w * 0.85f, len);
-    g.bezierVertex(-w * 1.15f, len * 0.5f, -w * 1.15f, -hh * 0.3f, -w, -hh * 0.45f);
-    g.bezierVertex(-w * 0.9f, -hh * 1.3f, w * 0.9f, -hh * 1.3f, w, -hh * 0.45f);
-    g.bezierVertex(w * 1.15f, -hh * 0.3f, w * 1.15f, len * 0.5f, w * 0.85f, len);
-    for (int i = 1; i < 10; i++) {
-      g.vertex(w * 0.85f - i * w * 1.7f / 10, len - (i % 2 == 0 ? 0 : range(rnd, 6, 16)));   // ragged tips
-    }
-    g.endShape(CLOSE);
-    g.noFill();
-    g.strokeWeight(1.5f);
-    for (int i = 0; i < 14; i++) {
-      float side = i % 2 == 0 ? -1 : 1;
-      float x = side * range(rnd, hw * 0.9f, w * 1.05f);
-      g.stroke(rnd.nextBoolean() ? lighter(hair, 0.15f) : darker(hair, 0.45f), 120);
-      g.bezier(x, -hh * 0.3f, x + side * 6, len * 0.3f, x - side * 4, len * 0.6f, x * 0.9f, len - 8);
-    }
-    g.noStroke();
-  }
-
-  /** Big curly hair: many round curls around the head. */
-  static void curlsBack(PGraphics g, Random rnd, int hair, float hw, float hh) {
-    float size = range(rnd, 1.1f, 1.35f);
-    for (int i = 0; i < 70; i++) {
-      float a = range(rnd, PI * 0.85f, TWO_PI + PI * 0.15f);
-      float d = range(rnd, 0.6f, 1f);
-      float x = cos(a) * hw * size * d;
-      float y = sin(a) * hh * size * d * 0.9f - hh * 0.1f;
-      float r = range(rnd, 18, 30);
-      g.fill(mix(darker(hair, 0.3f), hair, rnd.nextFloat()));
-      g.ellipse(x, y, r, r);
-    }
-  }
-
-  /** Ears sit at eye level on both sides of the head. */
-  static void ears(PGraphics g, Random rnd, int skin, float hw, float hh, float eyeY, float light) {
-    float w = hw * 0.26f;
-    float h = hh * range(rnd, 0.32f, 0.4f);
-    boolean earring = chance(rnd, 0.15f);
-    for (int side = -1; side <= 1; side += 2) {
-      float x = side * hw * 0.95f;
-      float y = eyeY + h * 0.3f;
-      g.fill(side == light ? darker(skin, 0.05f) : darker(skin, 0.25f));
-      g.ellipse(x, y, w, h);
-      g.noFill();
-      g.stroke(darker(skin, 0.4f), 150);
-      g.strokeWeight(2);
-      g.arc(x + side * 1.5f, y, w * 0.5f, h * 0.7f, -HALF_PI - 0.6f, HALF_PI);
-      g.noStroke();
-      if (earring) {
-        g.fill(0xFFE2C060);
-        g.ellipse(x + side * 2, y + h * 0.48f, 6, 6);
+  /** Behind the person: a studio backdrop, a plain wall, lights out of focus, a room, trees, or darkness. */
+  static void backdrop(PGraphics g, Random rnd, Person p) {
+    int base = p.backdropColour;
+    switch (p.backdrop) {
+      case "plain" -> {
+        int wall = mix(base, 0xFFF0F0F0, 0.65f);
+        verticalGradient(g, 0, 0, 256, 256, lighter(wall, 0.1f), darker(wall, 0.08f));
       }
-    }
-  }
-
-  /** The head, shaded: a dark copy of its outline, then lighter copies nudged towards the lamp. */
-  static void head(PGraphics g, Random rnd, int skin, float hw, float hh, float jaw, float light) {
-    float dark = 1 - brightnessOf(skin);              // 0 for the lightest skin, about 0.8 for the darkest
-    int shadow = mix(darker(skin, 0.4f - dark * 0.15f), 0xFF602030, 0.12f);
-    float step = range(rnd, 0.022f, 0.04f);
-    g.noStroke();
-    g.fill(shadow);
-    headOutline(g, hw, hh, jaw, 1, 0, 0);
-    for (int i = 1; i <= 10; i++) {
-      float grow = 1 - step * i;
-      g.fill(mix(shadow, skin, i / 10f));
-      headOutline(g, hw, hh, jaw, grow, light * hw * (1 - grow), -hh * (1 - grow) * 0.3f);
-    }
-    // a soft highlight on the forehead and cheek facing the lamp; darker skin shines more
-    for (int i = 0; i < 4; i++) {
-      g.fill(lighter(skin, 0.3f), 18 + dark * 30);
-      g.ellipse(light * hw * 0.3f, -hh * 0.35f, hw * (0.9f - i * 0.18f), hh * (0.5f - i * 0.1f));
-      g.ellipse(light * hw * 0.5f, hh * 0.25f, hw * (0.45f - i * 0.08f), hh * (0.35f - i * 0.06f));
-    }
-  }
-
-  /** The outline of a head: a round skull on top, narrowing towards the jaw and chin below. */
-  static void headOutline(PGraphics g, float hw, float hh, float jaw, float grow, float dx, float dy) {
-    g.beginShape();
-    for (int i = 0; i < 60; i++) {
-      float a = TWO_PI * i / 60;
-      float s = sin(a);
-      float w = s > 0 ? hw * (1 - jaw * s * s) : hw;   // the lower half gets narrower
-      float h = s > 0 ? hh : hh * 0.92f;
-      g.vertex(dx + cos(a) * w * grow, dy + s * h * grow);
-    }
-    g.endShape(CLOSE);
-  }
-
-  /** Lines of age: forehead, crow's feet, and the folds from nose to mouth. */
-  static void wrinkles(PGraphics g, int skin, float hw, float hh, float eyeY, float eyeX, float eyeW,
-      float noseY, float mouthY, float mouthW) {
-    g.noFill();
-    g.stroke(darker(skin, 0.35f), 80);
-    g.strokeWeight(1.4f);
-    for (int i = 0; i < 3; i++) {
-      float y = -hh * 0.45f + i * 6;
-      g.bezier(-hw * 0.45f, y + 2, -hw * 0.2f, y - 3, hw * 0.2f, y - 3, hw * 0.45f, y + 2);
-    }
-    for (int side = -1; side <= 1; side += 2) {
-      float x = side * (eyeX + eyeW * 0.6f);
-      g.line(x, eyeY, x + side * 6, eyeY - 4);
-      g.line(x, eyeY + 2, x + side * 7, eyeY + 4);
-      g.bezier(side * hw * 0.3f, noseY, side * hw * 0.42f, mouthY - 6, side * hw * 0.42f, mouthY, side * mouthW * 0.62f, mouthY + 8);
-    }
-    g.noStroke();
-  }
-
-  /** Freckles scattered over the cheeks and the nose. */
-  static void freckles(PGraphics g, Random rnd, int skin, float eyeX, float eyeY, float noseY) {
-    g.fill(darker(skin, 0.35f), 120);
-    for (int i = 0; i < 40; i++) {
-      float side = chance(rnd, 0.5f) ? -1 : 1;
-      float x = side * range(rnd, 6, eyeX + 10);
-      float y = range(rnd, eyeY + 8, noseY + 4);
-      float d = range(rnd, 1.2f, 2.4f);
-      g.ellipse(x, y, d, d);
-    }
-  }
-
-  /** One open eye: the white, the iris with pupil and glint, the upper lid and its lash line. */
-  static void eye(PGraphics g, float x, float y, float w, float h, int iris, float lid, float look,
-      int skin, int lashes, float light) {
-    // the socket is a little darker than the face around it
-    g.fill(darker(skin, 0.3f), 60);
-    g.ellipse(x, y - h * 0.3f, w * 1.45f, h * 2.6f);
-    // the white of the eye: an almond made of two bezier curves
-    g.fill(0xFFF2ECE6);
-    almond(g, x, y, w, h, 1);
-    // iris, pupil and the reflection of the lamp
-    float r = h * 0.64f;
-    float ix = x + look * w;
-    float iy = y - h * 0.08f;
-    g.fill(iris);
-    g.ellipse(ix, iy, r * 2, r * 2);
-    g.noFill();
-    g.stroke(darker(iris, 0.5f));
-    g.strokeWeight(r * 0.22f);
-    g.ellipse(ix, iy, r * 1.8f, r * 1.8f);
-    g.noStroke();
-    g.fill(0xFF0C0908);
-    g.ellipse(ix, iy, r * 0.95f, r * 0.95f);
-    g.fill(255, 235);
-    g.ellipse(ix + light * r * 0.35f, iy - r * 0.35f, r * 0.5f, r * 0.5f);
-    // the upper lid comes down over the eye: 0 = wide open, 1 = shut
-    float drop = h * 1.75f * lid;
-    g.fill(mix(skin, darker(skin, 0.2f), 0.5f));
-    g.beginShape();
-    g.vertex(x - w / 2, y);
-    g.bezierVertex(x - w / 4, y - h - 1.5f, x + w / 4, y - h - 1.5f, x + w / 2, y);
-    g.bezierVertex(x + w / 4, y - h + drop, x - w / 4, y - h + drop, x - w / 2, y);
-    g.endShape(CLOSE);
-    // lash line along the lid edge, and a faint crease above
-    g.noFill();
-    g.stroke(lashes);
-    g.strokeWeight(2.4f);
-    g.bezier(x - w / 2 - 1, y + 0.5f, x - w / 4, y - h + drop, x + w / 4, y - h + drop, x + w / 2 + 1, y + 0.5f);
-    g.stroke(darker(skin, 0.35f), 110);
-    g.strokeWeight(1.3f);
-    g.bezier(x - w / 2, y - h * 0.4f, x - w / 4, y - h * 1.7f, x + w / 4, y - h * 1.7f, x + w / 2, y - h * 0.4f);
-    g.stroke(darker(skin, 0.3f), 90);
-    g.bezier(x - w / 2, y + 0.5f, x - w / 4, y + h * 0.85f, x + w / 4, y + h * 0.85f, x + w / 2, y + 0.5f);
-    g.noStroke();
-  }
-
-  /** An almond shape: the outline of an open eye. */
-  static void almond(PGraphics g, float x, float y, float w, float h, float scale) {
-    g.beginShape();
-    g.vertex(x - w / 2 * scale, y);
-    g.bezierVertex(x - w / 4, y - h * scale, x + w / 4, y - h * scale, x + w / 2 * scale, y);
-    g.bezierVertex(x + w / 4, y + h * 0.8f * scale, x - w / 4, y + h * 0.8f * scale, x - w / 2 * scale, y);
-    g.endShape(CLOSE);
-  }
-
-  /** A closed, laughing eye: a curve with the lashes on it. */
-  static void closedEye(PGraphics g, float x, float y, float w, float h, int lashes) {
-    g.noFill();
-    g.stroke(lashes);
-    g.strokeWeight(2.6f);
-    g.bezier(x - w / 2, y + h * 0.2f, x - w / 4, y - h * 0.7f, x + w / 4, y - h * 0.7f, x + w / 2, y + h * 0.2f);
-    g.noStroke();
-  }
-
-  /** An eyebrow: a thick tapered curve. tilt > 0 raises the inner end (worried), < 0 lowers it (angry). */
-  static void brow(PGraphics g, int side, float x, float y, float w, float thick, float tilt, float arch, int colour) {
-    float ix = x - side * w * 0.5f;           // inner end, near the nose
-    float ox = x + side * w * 0.5f;           // outer end
-    float iy = y - tilt * 5;
-    float oy = y + tilt * 2 + 2;
-    g.fill(colour);
-    g.beginShape();
-    g.vertex(ix, iy + thick * 0.5f);
-    g.vertex(ix, iy - thick * 0.5f);
-    g.bezierVertex(lerp(ix, ox, 0.35f), iy - thick * 0.7f - arch, lerp(ix, ox, 0.7f), oy - thick * 0.5f - arch, ox, oy);
-    g.bezierVertex(lerp(ix, ox, 0.7f), oy + thick * 0.1f - arch, lerp(ix, ox, 0.35f), iy + thick * 0.5f - arch, ix, iy + thick * 0.5f);
-    g.endShape(CLOSE);
-  }
-
-  /** The nose is drawn by its shadows: along one side of the bridge, under the tip, the nostrils. */
-  static void nose(PGraphics g, Random rnd, int skin, float top, float tip, float w, float light) {
-    int shade = darker(skin, 0.35f);
-    g.noFill();
-    g.stroke(shade, 90);
-    g.strokeWeight(3);
-    g.bezier(-light * w * 0.3f, top + 6, -light * w * 0.35f, lerp(top, tip, 0.6f), -light * w * 0.55f, tip - w * 0.35f, -light * w * 0.5f, tip);
-    g.noStroke();
-    g.fill(shade, 80);
-    g.ellipse(0, tip + w * 0.12f, w * 1.15f, w * 0.55f);
-    g.fill(lighter(skin, 0.12f));
-    g.ellipse(light * w * 0.06f, tip - w * 0.1f, w * 0.55f, w * 0.5f);
-    g.fill(darker(skin, 0.6f), 200);
-    g.ellipse(-w * 0.24f, tip + w * 0.14f, w * 0.24f, w * 0.13f);
-    g.ellipse(w * 0.24f, tip + w * 0.14f, w * 0.24f, w * 0.13f);
-    g.noFill();
-    g.stroke(shade, 140);
-    g.strokeWeight(1.6f);
-    g.arc(-w * 0.38f, tip, w * 0.35f, w * 0.45f, HALF_PI, PI + HALF_PI * 0.8f);
-    g.arc(w * 0.38f, tip, w * 0.35f, w * 0.45f, -HALF_PI * 0.8f, HALF_PI);
-    g.noStroke();
-  }
-
-  /** Rosy cheeks. */
-  static void blush(PGraphics g, int skin, float eyeX, float noseY, float hw) {
-    for (int i = 0; i < 3; i++) {
-      g.fill(mix(skin, 0xFFE04060, 0.5f), 22);
-      g.ellipse(-eyeX - 3, noseY - 2, hw * (0.5f - i * 0.12f), hw * (0.32f - i * 0.07f));
-      g.ellipse(eyeX + 3, noseY - 2, hw * (0.5f - i * 0.12f), hw * (0.32f - i * 0.07f));
-    }
-  }
-
-  /** A beard and moustache, or only a moustache, or stubble. */
-  static void beard(PGraphics g, Random rnd, int hair, float hw, float hh, float jaw, float noseY, float mouthY, float mouthW) {
-    int kind = rnd.nextInt(3);
-    float top = (noseY + mouthY) / 2;
-    if (kind == 2) {
-      // moustache only
-      g.fill(hair);
-      g.beginShape();
-      g.vertex(-mouthW * 0.62f, mouthY + 2);
-      g.bezierVertex(-mouthW * 0.5f, top - 8, -6, top - 8, 0, top - 2);
-      g.bezierVertex(6, top - 8, mouthW * 0.5f, top - 8, mouthW * 0.62f, mouthY + 2);
-      g.bezierVertex(mouthW * 0.4f, mouthY - 4, -mouthW * 0.4f, mouthY - 4, -mouthW * 0.62f, mouthY + 2);
-      g.endShape(CLOSE);
-      return;
-    }
-    float alpha = kind == 0 ? 255 : 80;   // full beard or stubble
-    g.fill(kind == 0 ? hair : darker(hair, 0.3f), alpha);
-    g.beginShape();
-    // around the jaw from ear to ear, under the chin
-    for (int i = 0; i <= 24; i++) {
-      float a = map(i, 0, 24, 0.05f, PI - 0.05f);
-      float s = sin(a);
-      float w = hw * (1 - jaw * s * s) * 1.02f;
-      g.vertex(cos(a) * w, s * hh * (kind == 0 ? 1.1f : 1.01f));
-    }
-    // back up around the mouth, leaving the lips free
-    g.vertex(-hw * 0.95f, noseY - 10);
-    g.bezierVertex(-hw * 0.6f, top - 2, -hw * 0.3f, top - 6, 0, top - 4);
-    g.bezierVertex(hw * 0.3f, top - 6, hw * 0.6f, top - 2, hw * 0.95f, noseY - 10);
-    g.endShape(CLOSE);
-  }
-
-  /** An "oh!": a round open mouth. */
-  static void surprisedMouth(PGraphics g, float y, float w, float open, int lips) {
-    g.fill(lips);
-    g.ellipse(0, y + 4, w * 1.3f, w * (1.1f + open));
-    g.fill(0xFF3A1216);
-    g.ellipse(0, y + 4, w * 0.8f, w * (0.6f + open));
-  }
-
-  /**
-   * A mouth. curve > 0 turns the corners up (a smile), < 0 down (a frown); open > 0 parts the lips
-   * to show teeth and the dark inside.
-   */
-  static void mouth(PGraphics g, float y, float w, float curve, float open, int lips, int skin) {
-    float corner = y - curve * w * 0.2f;         // height of the mouth corners
-    float sag = y + curve * w * 0.08f;           // the middle of the lip line dips in a smile
-    float gap = open * w * 0.45f;                // how far the lips part
-    float upper = w * 0.12f;                     // lip thickness
-    float lower = w * 0.16f;
-    float l = -w / 2;
-    float r = w / 2;
-    // upper lip
-    g.fill(darker(lips, 0.1f));
-    g.beginShape();
-    g.vertex(l, corner);
-    g.bezierVertex(l + w * 0.2f, sag - upper * 1.2f, -w * 0.12f, y - upper * 1.4f, 0, y - upper * 0.9f);
-    g.bezierVertex(w * 0.12f, y - upper * 1.4f, r - w * 0.2f, sag - upper * 1.2f, r, corner);
-    g.bezierVertex(r - w * 0.2f, sag, l + w * 0.2f, sag, l, corner);
-    g.endShape(CLOSE);
-    // lower lip, below the opening
-    g.fill(lips);
-    g.beginShape();
-    g.vertex(l, corner);
-    g.bezierVertex(l + w * 0.2f, sag + gap, r - w * 0.2f, sag + gap, r, corner);
-    g.bezierVertex(r - w * 0.15f, sag + gap + lower * 1.5f, l + w * 0.15f, sag + gap + lower * 1.5f, l, corner);
-    g.endShape(CLOSE);
-    g.fill(lighter(lips, 0.3f), 110);
-    g.ellipse(0, sag + gap * 0.75f + lower * 0.55f, w * 0.35f, lower * 0.45f);
-    if (open > 0) {
-      // the opening, and the top teeth
-      g.fill(0xFF3A1216);
-      lipGap(g, l, r, corner, sag, 0, gap);
-      g.fill(0xFFF4F0E8);
-      lipGap(g, l + 3, r - 3, corner, sag, 0, min(gap * 0.9f, w * 0.14f));
-    }
-    // the dark line where the lips meet
-    g.noFill();
-    g.stroke(darker(lips, 0.5f), 220);
-    g.strokeWeight(1.6f);
-    g.bezier(l, corner, l + w * 0.2f, sag, r - w * 0.2f, sag, r, corner);
-    g.noStroke();
-    // small shadows at the corners, they make a smile read from afar
-    g.fill(darker(skin, 0.35f), 90);
-    g.ellipse(l - 1, corner, 4, 4);
-    g.ellipse(r + 1, corner, 4, 4);
-  }
-
-  /** The space between two copies of the lip line, the second one {@code b} lower. */
-  static void lipGap(PGraphics g, float l, float r, float corner, float sag, float a, float b) {
-    float w = r - l;
-    g.beginShape();
-    g.vertex(l, corner);
-    g.bezierVertex(l + w * 0.2f, sag + a, r - w * 0.2f, sag + a, r, corner);
-    g.bezierVertex(r - w * 0.2f, sag + b, l + w * 0.2f, sag + b, l, corner);
-    g.endShape(CLOSE);
-  }
-
-  /** The hair on top of the head, styled. */
-  static void hairFront(PGraphics g, Random rnd, int style, int hair, float hw, float hh, float eyeY, float light) {
-    float part = range(rnd, -0.4f, 0.4f) * hw;
-    switch (style) {
-      case BALD -> {
-        g.fill(255, 40);
-        g.ellipse(light * hw * 0.25f, -hh * 0.7f, hw * 0.6f, hh * 0.25f);
-      }
-      case BUZZ -> hairCap(g, rnd, darker(hair, 0.1f), 170, hw, hh, 2, -hh * 0.55f, eyeY - 10, hw * 0.9f, 0, light);
-      case SHORT -> hairCap(g, rnd, hair, 255, hw, hh, range(rnd, 6, 12), -hh * range(rnd, 0.48f, 0.6f), eyeY - 12, hw * 0.9f, part, light);
-      case SIDE_PART -> hairCap(g, rnd, hair, 255, hw, hh, range(rnd, 8, 14), -hh * range(rnd, 0.4f, 0.52f), eyeY - 6, hw * 0.88f, hw * 0.55f * (chance(rnd, 0.5f) ? -1 : 1), light);
-      case BANGS -> hairCap(g, rnd, hair, 255, hw, hh, range(rnd, 6, 12), eyeY - range(rnd, 16, 26), eyeY + 10, hw * 0.86f, 0, light);
-      case LONG -> hairCap(g, rnd, hair, 255, hw, hh, range(rnd, 6, 12), -hh * range(rnd, 0.4f, 0.55f), hh * range(rnd, 0.4f, 0.9f), hw * 0.8f, part, light);
-      case CURLY -> {
-        for (int i = 0; i < 22; i++) {
-          float a = map(i, 0, 21, PI * 1.08f, PI * 1.92f);
-          float r = range(rnd, 14, 22);
-          g.fill(mix(darker(hair, 0.25f), lighter(hair, 0.1f), rnd.nextFloat()));
-          g.ellipse(cos(a) * hw * 0.85f, sin(a) * hh * 0.75f - 4, r, r);
+      case "bokeh" -> {
+        int dark = darker(base, 0.6f);
+        verticalGradient(g, 0, 0, 256, 256, dark, darker(dark, 0.4f));
+        for (int i = 0; i < 26; i++) {
+          int light = vary(rnd, pick(rnd, 0xFFFFD890, 0xFFFFB060, 0xFFB0D8FF, 0xFFFFFFFF, lighter(base, 0.5f)), 30);
+          float d = range(rnd, 14, 60);
+          float x = range(rnd, -10, 266);
+          float y = range(rnd, -10, 200);
+          soft(g, x, y, d * 1.5f, d * 1.5f, light, range(rnd, 40, 130));
+          g.fill(light, range(rnd, 20, 60));
+          g.ellipse(x, y, d, d);
         }
       }
-      case BUN -> {
-        hairCap(g, rnd, hair, 255, hw, hh, 3, -hh * 0.55f, eyeY - 10, hw * 0.9f, 0, light);
-        g.fill(hair);
-        g.ellipse(0, -hh - 10, hw * 0.8f, hw * 0.65f);
-        g.noFill();
-        g.stroke(darker(hair, 0.35f), 150);
-        g.strokeWeight(1.5f);
-        g.arc(0, -hh - 10, hw * 0.5f, hw * 0.4f, PI, TWO_PI);
+      case "room" -> {
+        int wall = mix(base, 0xFFD8CCB8, 0.5f);
+        verticalGradient(g, 0, 0, 256, 256, lighter(wall, 0.05f), darker(wall, 0.35f));
+        float wx = range(rnd, -40, 200);
+        soft(g, wx + 40, range(rnd, 20, 90), range(rnd, 90, 160), range(rnd, 120, 200), 0xFFFFFCF0, range(rnd, 120, 230));
+        for (int i = 0; i < 4; i++) {
+          int thing = vary(rnd, darker(pick(rnd, wall, base, 0xFF5A4030, 0xFF304050), range(rnd, 0.1f, 0.6f)), 20);
+          soft(g, range(rnd, 0, 256), range(rnd, 60, 256), range(rnd, 40, 120), range(rnd, 60, 200), thing, range(rnd, 100, 220));
+        }
+      }
+      case "outdoors" -> {
+        int sky = pick(rnd, 0xFF9CC4EC, 0xFFC8DCEC, 0xFFE8D8C0, 0xFFB8C8D0);
+        verticalGradient(g, 0, 0, 256, 256, sky, lighter(sky, 0.3f));
+        int leaf = pick(rnd, 0xFF3C6A30, 0xFF557A38, 0xFF2E5A3A, 0xFF7A8A40, 0xFF8A6A30);
+        for (int i = 0; i < 30; i++) {
+          float y = range(rnd, 40, 256);
+          soft(g, range(rnd, -20, 276), y, range(rnd, 40, 110), range(rnd, 30, 90),
+              vary(rnd, mix(leaf, sky, range(rnd, 0, 0.4f)), 25), range(rnd, 120, 240));
+        }
+        for (int i = 0; i < 8; i++) {
+          soft(g, range(rnd, 0, 256), range(rnd, 20, 160), range(rnd, 10, 30), range(rnd, 10, 30), 0xFFFFFFE8, range(rnd, 60, 150));
+        }
+      }
+      case "dark" -> {
+        int dark = darker(base, 0.85f);
+        verticalGradient(g, 0, 0, 256, 256, dark, 0xFF050505);
+        soft(g, 128 + p.light * 60, 90, 200, 200, darker(base, 0.5f), 120);
+      }
+      default -> {
+        verticalGradient(g, 0, 0, 256, 256, lighter(base, 0.12f), darker(base, 0.35f));
+        soft(g, 128 - p.light * 30 + p.x * 16, 110, range(rnd, 200, 300), range(rnd, 200, 300), lighter(base, 0.4f),
+            range(rnd, 90, 180));
+      }
+    }
+  }
+
+  /** A bright edge on the side of the head away from the lamp, from a second light behind: in dark photographs. */
+  static void rimLight(PGraphics g, Person p, Head head) {
+    if (!p.backdrop.equals("dark")) {
+      return;
+    }
+    Outline.clip(g, head.skull(), head.face());
+    float side = -Math.signum(p.light + 0.01f);
+    soft(g, side * p.hw * 1.05f, -p.hh * 0.1f, p.hw * 0.35f, p.hh * 1.8f, p.lamp, 130);
+    g.noClip();
+  }
+
+  // ---- The body ----
+
+  /** The shoulders and the clothes, turned a little with the head, lit from the lamp's side. */
+  static void shoulders(PGraphics g, Random rnd, Person p, Head head) {
+    float child = constrain(map(p.age, 0, 0.25f, 1, 0), 0, 1);
+    float top = p.hh * range(rnd, 1.28f, 1.4f);             // where the shoulders begin, below the chin
+    float wide = p.hw * (range(rnd, 1.85f, 2.2f) + p.masculine * 0.25f - child * 0.45f);
+    float turn = p.yaw * 0.35f;                            // the body turns less than the head
+    float near = wide * (1 + abs(turn) * 0.3f);
+    float far = wide * (1 - abs(turn) * 0.5f);
+    float left = turn > 0 ? near : far;
+    float right = turn > 0 ? far : near;
+    float shift = turn * p.hw * 0.4f;
+    int cloth = p.cloth;
+    boolean bare = p.clothes.equals("straps");
+    int body = bare ? p.skin : cloth;
+    // the torso: from the neck out over the shoulders and down out of the picture
+    linearFill(g, -left + shift, 0, p.light > 0 ? darker(body, 0.45f * p.contrast) : lighter(body, 0.08f),
+        right + shift, 0, p.light > 0 ? lighter(body, 0.08f) : darker(body, 0.45f * p.contrast));
+    g.beginShape();
+    g.vertex(shift - left - 30, 300);
+    g.bezierVertex(shift - left - 6, top + 60, shift - left * 0.9f, top + 12, shift - p.hw * 0.55f, top);
+    g.vertex(shift + p.hw * 0.55f, top);
+    g.bezierVertex(shift + right * 0.9f, top + 12, shift + right + 6, top + 60, shift + right + 30, 300);
+    g.endShape(CLOSE);
+    // folds of cloth from the neck towards the shoulders
+    if (!bare) {
+      for (int i = 0; i < 4; i++) {
+        float s = i % 2 == 0 ? -1 : 1;
+        soft(g, shift + s * range(rnd, 0.4f, 1.1f) * p.hw, top + range(rnd, 30, 70), range(rnd, 14, 30), range(rnd, 50, 90),
+            s * range(rnd, 0.3f, 0.8f), darker(cloth, 0.5f), range(rnd, 40, 90));
+      }
+    } else {
+      // bare shoulders with thin straps
+      for (int s = -1; s <= 1; s += 2) {
+        g.stroke(darker(cloth, 0.1f));
+        g.strokeWeight(5);
+        g.line(shift + s * p.hw * 0.9f, top + 4, shift + s * p.hw * 1.0f, 300);
         g.noStroke();
       }
-      default -> beanie(g, rnd, hw, hh);
+      linearFill(g, 0, top + 70, darker(cloth, 0.3f), 0, 300, cloth);
+      g.rect(shift - left, top + 70, left + right, 200);
+    }
+    neckline(g, rnd, p, top, shift);
+  }
+
+  /** Where the clothes meet the neck: a round or V neck, a shirt collar, lapels, a hood, a rolled collar. */
+  static void neckline(PGraphics g, Random rnd, Person p, float top, float shift) {
+    float n = p.hw * 0.5f;
+    int cloth = p.cloth;
+    int shade = darker(p.skin, 0.35f * p.contrast);
+    switch (p.clothes) {
+      case "v-neck" -> {
+        g.fill(shade);
+        g.triangle(shift - n, top - 2, shift + n, top - 2, shift, top + range(rnd, 30, 55));
+      }
+      case "shirt", "jacket" -> {
+        int collar = p.clothes.equals("jacket") ? pick(rnd, 0xFFF2F0EA, 0xFFB8C8DC, 0xFFE8DCC8, darker(cloth, 0.5f)) : lighter(cloth, 0.1f);
+        if (p.clothes.equals("jacket")) {
+          g.fill(collar);
+          g.triangle(shift - n * 1.2f, top, shift + n * 1.2f, top, shift, top + 80);
+          g.fill(darker(cloth, 0.25f));
+          g.triangle(shift - n * 1.3f, top + 4, shift - n * 0.2f, top + 70, shift - n * 2.2f, top + 60);
+          g.triangle(shift + n * 1.3f, top + 4, shift + n * 0.2f, top + 70, shift + n * 2.2f, top + 60);
+        }
+        g.fill(shade);
+        g.triangle(shift - n * 0.8f, top - 2, shift + n * 0.8f, top - 2, shift, top + 22);
+        linearFill(g, shift, top - 10, lighter(collar, 0.2f), shift, top + 24, darker(collar, 0.2f));
+        g.triangle(shift - n * 0.95f, top - 12, shift - 2, top + 22, shift - n * 1.35f, top + 24);
+        g.triangle(shift + n * 0.95f, top - 12, shift + 2, top + 22, shift + n * 1.35f, top + 24);
+      }
+      case "hoodie" -> {
+        linearFill(g, 0, top - 16, lighter(cloth, 0.1f), 0, top + 30, darker(cloth, 0.4f));
+        g.ellipse(shift, top + 6, n * 3.4f, 44);
+        g.fill(shade);
+        g.ellipse(shift, top, n * 1.9f, 22);
+        g.stroke(lighter(cloth, 0.5f));
+        g.strokeWeight(2.5f);
+        g.line(shift - n * 0.5f, top + 10, shift - n * 0.55f, top + 60);
+        g.line(shift + n * 0.5f, top + 10, shift + n * 0.55f, top + 60);
+        g.noStroke();
+      }
+      case "turtleneck" -> {
+        linearFill(g, shift - n, 0, darker(cloth, 0.35f), shift + n, 0, lighter(cloth, 0.05f));
+        g.rect(shift - n * 1.05f, p.hh * 0.95f, n * 2.1f, top - p.hh * 0.95f + 8, 6);
+        g.stroke(darker(cloth, 0.3f));
+        g.strokeWeight(1.2f);
+        for (float x = -n; x <= n; x += 4.5f) {
+          g.line(shift + x, p.hh * 0.97f, shift + x, top + 4);
+        }
+        g.noStroke();
+      }
+      case "sweater" -> {
+        g.fill(shade);
+        g.arc(shift, top - 4, n * 2, range(rnd, 18, 28), 0, PI, CHORD);
+        g.noFill();
+        g.stroke(darker(cloth, 0.3f));
+        g.strokeWeight(5);
+        g.arc(shift, top - 4, n * 2 + 5, range(rnd, 24, 32), 0, PI);
+        g.noStroke();
+      }
+      case "straps" -> { }
+      default -> {
+        g.fill(shade);
+        g.arc(shift, top - 4, n * 2, range(rnd, 16, 30), 0, PI, CHORD);
+      }
     }
   }
+
+  /** The neck: a shaded column under the head, darkest just under the jaw. */
+  static void neck(PGraphics g, Person p, Head head) {
+    if (p.clothes.equals("turtleneck")) {
+      return;
+    }
+    float child = constrain(map(p.age, 0, 0.25f, 1, 0), 0, 1);
+    float w = p.hw * (0.5f + p.masculine * 0.1f - child * 0.08f);
+    float cx = -p.hw * 0.1f * head.sinYaw;
+    float top = p.hh * 0.3f;
+    float bottom = p.hh * 1.45f;
+    int lit = p.skin;
+    int dark = darker(p.skin, 0.4f * p.contrast);
+    linearFill(g, cx - w, 0, p.light < 0 ? lit : dark, cx + w, 0, p.light < 0 ? dark : lit);
+    g.rect(cx - w, top, w * 2, bottom - top);
+    // the shadow the chin and jaw cast on the neck
+    soft(g, cx + p.light * -4, p.hh * 1.02f, w * 2.6f, p.hh * 0.55f, darker(p.skin, 0.6f), 150 * p.contrast);
+    if (p.age > 0.7f) {
+      g.noFill();
+      g.stroke(darker(p.skin, 0.35f), 70);
+      g.strokeWeight(1.2f);
+      for (int i = 0; i < 3; i++) {
+        g.arc(cx, p.hh * (1.05f + i * 0.08f), w * 1.6f, 10, 0.2f, PI - 0.2f);
+      }
+      g.noStroke();
+    }
+  }
+
+  // ---- The head ----
 
   /**
-   * Hair as a cap over the skull: around the top of the head (puffed out by {@code volume}),
-   * down the sides to {@code sides}, and back across the forehead along the hairline.
+   * The head's skin: its outline filled with a round gradient lit from the lamp, then soft shadows
+   * and lights where a face has them — eye sockets, under the cheekbones, along the nose, under the
+   * lips and the jaw — all kept inside the outline.
    */
-  static void hairCap(PGraphics g, Random rnd, int hair, float alpha, float hw, float hh, float volume,
-      float hairline, float sides, float inner, float part, float light) {
-    g.fill(hair, alpha);
-    g.beginShape();
-    for (int i = 0; i <= 30; i++) {
-      float a = PI + PI * i / 30;
-      g.vertex(cos(a) * (hw + volume), sin(a) * (hh * 0.92f + volume) - volume * 0.3f);
-    }
-    g.vertex(hw + volume * 0.5f, sides);
-    g.vertex(inner, sides);
-    g.bezierVertex(inner, hairline + 10, lerp(inner, part, 0.5f), hairline, part, hairline - 4);
-    g.bezierVertex(lerp(-inner, part, 0.5f), hairline, -inner, hairline + 10, -inner, sides);
-    g.vertex(-hw - volume * 0.5f, sides);
-    g.endShape(CLOSE);
-    // strands: a few lighter and darker strokes from the parting
-    g.noFill();
-    g.strokeWeight(1.5f);
-    for (int i = 0; i < 18; i++) {
-      float side = i % 2 == 0 ? -1 : 1;
-      float to = side * range(rnd, 0.3f, 0.95f) * hw;
-      g.stroke(rnd.nextBoolean() ? lighter(hair, 0.25f) : darker(hair, 0.35f), alpha * 0.45f);
-      g.bezier(part, -hh * 0.9f, lerp(part, to, 0.5f), -hh * 0.95f, to, -hh * 0.6f, to * 1.02f, lerp(hairline, sides, 0.4f));
-    }
-    // shine on the side facing the lamp
-    g.stroke(lighter(hair, 0.45f), alpha * 0.35f);
-    g.strokeWeight(5);
-    g.arc(0, -volume * 0.3f, (hw + volume) * 1.6f, (hh * 0.92f + volume) * 1.6f,
-        light > 0 ? PI * 1.55f : PI * 1.2f, light > 0 ? PI * 1.8f : PI * 1.45f);
-    g.noStroke();
-  }
+  static void skin(PGraphics g, Random rnd, Person p, Head head) {
+    Outline skull = head.skull();
+    Outline face = head.face();
+    float c = p.contrast;
+    float dark = 1 - brightnessOf(p.skin);                     // 0 for the lightest skin, about 0.85 for the darkest
+    int lit = mix(lighter(p.skin, 0.14f), p.lamp, 0.08f);
+    int shade = mix(darker(p.skin, 0.3f * c), 0xFF502028, 0.1f);
+    int deep = mix(darker(p.skin, 0.55f * c), 0xFF401010, 0.12f);   // skin in shadow is deeper and redder
+    float[] front = head.at(0, 0);
+    // underneath, the head as a ball in the lamp's light; the sides are as dark as the light dabs below make the face's edges
+    radialFill(g, front[0] * 0.6f + p.light * p.hw * 0.45f, -p.hh * 0.25f, p.hw * 1.45f, p.hh * 1.35f, 0,
+        new float[] {0, 0.4f, 0.75f, 1}, new int[] {p.skin, mix(p.skin, shade, 0.5f), shade, deep});
+    skull.draw(g);
+    face.draw(g);
+    Outline.clip(g, skull, face);
 
-  /** A knitted hat. */
-  static void beanie(PGraphics g, Random rnd, float hw, float hh) {
-    int wool = Color.HSBtoRGB(rnd.nextFloat(), range(rnd, 0.3f, 0.8f), range(rnd, 0.3f, 0.9f));
-    float brim = -hh * range(rnd, 0.35f, 0.5f);
-    g.fill(wool);
-    g.arc(0, brim, (hw + 8) * 2, (hh + 14 + brim) * 2.1f, PI, TWO_PI, CHORD);
-    g.stroke(darker(wool, 0.25f));
-    g.strokeWeight(1.5f);
-    for (float x = -hw; x <= hw; x += 7) {
-      g.line(x, brim - 2, x * 0.8f, brim - hh * 0.5f);
-    }
-    g.noStroke();
-    g.fill(darker(wool, 0.15f));
-    g.rect(-hw - 10, brim - 10, hw * 2 + 20, 18, 6);
-    if (chance(rnd, 0.5f)) {
-      g.fill(lighter(wool, 0.3f));
-      g.ellipse(0, brim - (hh + 14 + brim) * 1.05f, 22, 22);
-    }
-  }
-
-  /** Glasses: two frames, a bridge, and the arms back to the ears. */
-  static void glasses(PGraphics g, Random rnd, float eyeX, float eyeY, float eyeW, float eyeH, float hw) {
-    int frame = pick(rnd, 0xFF111111, 0xFF5A3418, 0xFFC9A24A, 0xFF8A1E2A, 0xFF2A3A6A);
-    boolean round = chance(rnd, 0.5f);
-    boolean sun = chance(rnd, 0.15f);
-    float w = eyeW * 1.55f;
-    float h = eyeH * 2.8f;
-    g.stroke(frame);
-    g.strokeWeight(range(rnd, 2.2f, 4f));
-    g.fill(sun ? 0xFF101418 : 0xFFFFFFFF, sun ? 235 : 30);
-    for (int side = -1; side <= 1; side += 2) {
-      if (round) {
-        g.ellipse(side * eyeX, eyeY, w, h);
-      } else {
-        g.rect(side * eyeX - w / 2, eyeY - h / 2, w, h, 6);
+    // light and shade follow the form: soft dabs, each the colour the lamp gives the skin at that point
+    float[] lamp = lamp(p);
+    int rows = 9;
+    int columns = 8;
+    for (int r = 0; r < rows; r++) {
+      float y = lerp(-0.8f * p.hh, 0.98f * p.hh, r / (rows - 1f));
+      float w = head.halfWidth(y);
+      for (int k = 0; k < columns; k++) {
+        float x = lerp(-w, w, k / (columns - 1f));
+        float light = round(constrain(head.lighting(x, y, lamp), 0, 1) * 24) / 24f;    // 25 shades are plenty
+        int colour = light < 0.6f ? mix(deep, p.skin, pow(light / 0.6f, 0.7f)) : mix(p.skin, lit, (light - 0.6f) / 0.4f);
+        float[] q = head.at(x, y);
+        soft(g, q[0], q[1], w * 2 / columns * 3f * head.squash(x, y), p.hh * 1.8f / rows * 3f, colour, 190);
       }
-      g.line(side * (eyeX + w / 2), eyeY - 2, side * hw, eyeY - 4);
+    }
+    // skin is never one colour: a little red on cheeks, nose and ears, a little unevenness everywhere
+    int red = mix(p.skin, 0xFFD04848, 0.45f);
+    for (int side = -1; side <= 1; side += 2) {
+      float[] cheek = head.at(side * p.hw * 0.5f, p.noseY - p.hh * 0.05f);
+      soft(g, cheek[0], cheek[1], p.hw * 0.6f * head.squash(side * p.hw * 0.5f, p.noseY), p.hw * 0.45f, red,
+          (p.age < 0.2f ? 70 : 30) * (1 - dark * 0.6f));
+    }
+    for (int i = 0; i < 6; i++) {
+      float[] spot = head.at(range(rnd, -0.8f, 0.8f) * p.hw, range(rnd, -0.8f, 0.9f) * p.hh);
+      soft(g, spot[0], spot[1], range(rnd, 20, 50), range(rnd, 20, 50), rnd.nextBoolean() ? red : shade, range(rnd, 8, 22));
+    }
+    // eye sockets: the eyes sit deeper than the brow and the cheeks
+    float socket = (p.age < 0.2f ? 45 : 70 + p.age * 50) * c;
+    for (int side = -1; side <= 1; side += 2) {
+      float ex = side * p.eyeX;
+      float[] e = head.at(ex, p.eyeY - p.eyeH * 0.5f);
+      float sq = head.squash(ex, p.eyeY);
+      boolean away = side * p.light < 0;
+      soft(g, e[0] + side * 2 * sq, e[1], p.eyeW * 2.0f * sq, p.eyeH * 3.6f, shade, socket * (away ? 1.3f : 0.8f));
+      // the brow bone and the top of the cheek catch the light
+      float[] b = head.at(ex, p.browY - 4);
+      soft(g, b[0], b[1], p.eyeW * 1.8f * sq, p.eyeH * 1.4f, lit, away ? 25 : 60);
+      float[] k = head.at(side * p.hw * 0.55f, p.noseY - p.hh * 0.12f);
+      float ksq = head.squash(side * p.hw * 0.55f, p.noseY);
+      soft(g, k[0], k[1], p.hw * 0.5f * ksq, p.hh * 0.22f, lit, (away ? 20 : 70) * (0.6f + dark * 0.6f));
+      // the hollow under the cheekbone, deeper in thin and old faces
+      float[] h = head.at(side * p.hw * 0.62f, p.mouthY - p.hh * 0.08f);
+      soft(g, h[0], h[1], p.hw * 0.45f * ksq, p.hh * 0.35f, shade, (25 + p.age * 50 + p.masculine * 25) * c * (away ? 1.4f : 0.7f));
+      // the temple
+      float[] t = head.at(side * p.hw * 0.85f, p.browY - p.hh * 0.1f);
+      soft(g, t[0], t[1], p.hw * 0.4f, p.hh * 0.5f, shade, 40 * c);
+    }
+    // a shine on the forehead, on the side of the lamp; darker skin shines more
+    float[] f = head.at(p.light * p.hw * 0.22f, -p.hh * 0.45f);
+    soft(g, f[0], f[1], p.hw * 0.75f, p.hh * 0.35f, lighter(lit, 0.5f), 40 + dark * 60);
+    // under the lower lip, and the chin catching light below it
+    float[] lip = head.at(0, p.mouthY + p.mouthW * 0.2f);
+    soft(g, lip[0] - p.light * 2, lip[1] + 3, p.mouthW * 0.9f * head.squash(0, p.mouthY), p.hh * 0.1f, shade, 90 * c);
+    float[] chin = head.at(p.light * 3, p.hh * 0.86f);
+    soft(g, chin[0], chin[1], p.hw * 0.5f, p.hh * 0.18f, lit, 50);
+    // the underside of the jaw turns away from the light
+    float[] under = head.at(0, p.hh * 1.02f);
+    soft(g, under[0], under[1] + p.hh * 0.08f, p.hw * 1.8f, p.hh * 0.28f, deep, 120 * c);
+    age(g, rnd, p, head, shade, lit);
+    if (p.freckles) {
+      freckles(g, rnd, p, head);
+    }
+    g.noClip();
+    jawLine(g, p, head);
+  }
+
+  /** The direction the light comes from (x right, y down, z towards us): from the lamp's side, above, in front. */
+  static float[] lamp(Person p) {
+    float side = p.light * radians(80);
+    float up = radians(30);
+    return new float[] {sin(side) * cos(up), -sin(up), cos(side) * cos(up)};
+  }
+
+  /** The marks of age: lines on the forehead, crow's feet, folds from nose to mouth, bags under the eyes, spots. */
+  static void age(PGraphics g, Random rnd, Person p, Head head, int shade, int lit) {
+    float old = constrain(map(p.age, 0.35f, 1, 0, 1), 0, 1);
+    float fold = max(old, 0.25f * max(0, p.smile)) + (p.age > 0.2f ? max(0, p.smile) * 0.5f : 0);
+    // the folds from the wings of the nose round the mouth corners: a dark groove, light above it
+    for (int side = -1; side <= 1; side += 2) {
+      float wide = p.mouthW * 0.5f * (1 + max(0, p.smile) * 0.15f);
+      float[][] line = new float[6][];
+      for (int i = 0; i < 6; i++) {
+        float t = i / 5f;
+        float x = side * lerp(p.noseW * 1.1f, wide + p.hw * 0.06f, t) + side * sin(t * PI) * p.hw * 0.1f;
+        float y = lerp(p.noseY - p.hh * 0.02f, p.mouthY + p.hh * (0.04f + old * 0.1f), t);
+        line[i] = head.at(x, y);
+      }
+      for (int i = 0; i < 6; i++) {
+        float sq = head.squash(side * p.hw * 0.3f, p.noseY);
+        soft(g, line[i][0] + side * 2.5f * sq, line[i][1] - 1, 9 * sq, 12, lit, 35 * fold);
+        soft(g, line[i][0], line[i][1], 6 * sq, 10, shade, 110 * fold);
+      }
+    }
+    if (old <= 0) {
+      return;
     }
     g.noFill();
-    g.arc(0, eyeY, eyeX * 2 - w, 8, PI, TWO_PI);
+    // forehead lines
+    g.strokeWeight(2.2f);
+    for (int i = 0; i < 3; i++) {
+      float y = -p.hh * (0.42f + i * 0.1f);
+      float[] a = head.at(-p.hw * 0.45f, y + 2);
+      float[] m = head.at(0, y - 3);
+      float[] b = head.at(p.hw * 0.45f, y + 2);
+      g.stroke(darker(p.skin, 0.42f), 150 * old);
+      g.bezier(a[0], a[1], lerp(a[0], m[0], 0.6f), m[1], lerp(b[0], m[0], 0.6f), m[1], b[0], b[1]);
+      g.stroke(lighter(p.skin, 0.2f), 90 * old);
+      g.bezier(a[0], a[1] + 1.5f, lerp(a[0], m[0], 0.6f), m[1] + 1.5f, lerp(b[0], m[0], 0.6f), m[1] + 1.5f, b[0], b[1] + 1.5f);
+    }
+    for (int side = -1; side <= 1; side += 2) {
+      // crow's feet at the outer corners of the eyes
+      float ox = side * (p.eyeX + p.eyeW * 0.62f);
+      for (int i = -1; i <= 1; i++) {
+        float[] a = head.at(ox, p.eyeY + i * 2.5f);
+        float[] b = head.at(ox + side * 7, p.eyeY + i * 5f);
+        g.stroke(darker(p.skin, 0.35f), 80 * old);
+        g.line(a[0], a[1], b[0], b[1]);
+      }
+      // a bag under each eye
+      float[] bag = head.at(side * p.eyeX, p.eyeY + p.eyeH * 1.7f);
+      float sq = head.squash(side * p.eyeX, p.eyeY);
+      g.stroke(darker(p.skin, 0.35f), 90 * old);
+      g.arc(bag[0], bag[1], p.eyeW * 0.9f * sq, p.eyeH * 1.2f, 0.3f, PI - 0.3f);
+      g.noStroke();
+      soft(g, bag[0], bag[1] + 2, p.eyeW * 0.9f * sq, p.eyeH * 1.2f, lit, 40 * old);
+      g.noFill();
+      // soft folds from the mouth corners down to the chin, and jowls
+      float[] m0 = head.at(side * p.mouthW * 0.6f, p.mouthY + p.hh * 0.12f);
+      g.noStroke();
+      soft(g, m0[0], m0[1], 7, p.hh * 0.22f, shade, 70 * old);
+      float[] jowl = head.at(side * p.hw * 0.62f, p.hh * 0.8f);
+      g.noStroke();
+      soft(g, jowl[0], jowl[1], p.hw * 0.35f, p.hh * 0.2f, shade, 70 * old);
+      g.noFill();
+    }
     g.noStroke();
-    g.fill(255, sun ? 90 : 60);
-    g.quad(-eyeX - w * 0.3f, eyeY - h * 0.3f, -eyeX - w * 0.1f, eyeY - h * 0.35f, -eyeX - w * 0.3f, eyeY + h * 0.1f, -eyeX - w * 0.4f, eyeY + h * 0.1f);
-    g.quad(eyeX - w * 0.3f, eyeY - h * 0.3f, eyeX - w * 0.1f, eyeY - h * 0.35f, eyeX - w * 0.3f, eyeY + h * 0.1f, eyeX - w * 0.4f, eyeY + h * 0.1f);
+    // age spots
+    for (int i = 0; i < (int) (old * 8); i++) {
+      float[] s = head.at(range(rnd, -0.7f, 0.7f) * p.hw, range(rnd, -0.7f, 0.3f) * p.hh);
+      soft(g, s[0], s[1], range(rnd, 4, 8), range(rnd, 4, 7), darker(mix(p.skin, 0xFF704020, 0.3f), 0.2f), 60 * old);
+    }
+  }
+
+  /** Freckles over the nose and cheeks. */
+  static void freckles(PGraphics g, Random rnd, Person p, Head head) {
+    g.fill(darker(mix(p.skin, 0xFFA05020, 0.3f), 0.25f), 110);
+    for (int i = 0; i < 45; i++) {
+      float[] s = head.at(range(rnd, -0.6f, 0.6f) * p.hw, range(rnd, p.eyeY + p.eyeH * 1.5f, p.noseY + 4));
+      float d = range(rnd, 1.2f, 2.4f);
+      g.ellipse(s[0], s[1], d, d);
+    }
+  }
+
+  /** The edge of the jaw over the neck, so that the chin reads against a neck of the same colour. */
+  static void jawLine(PGraphics g, Person p, Head head) {
+    g.noFill();
+    for (int side = -1; side <= 1; side += 2) {
+      g.stroke(darker(p.skin, 0.45f * p.contrast), 60);
+      g.strokeWeight(2.5f);
+      g.beginShape();
+      for (int i = 3; i <= 10; i++) {
+        float[] j = head.jawPoint(side, i / 10f);
+        g.vertex(j[0], j[1] + 1.5f);
+      }
+      g.endShape();
+    }
+    g.noStroke();
+  }
+
+  /** Ears, at eye level. An ear beside the head is drawn behind it; the near ear of a turned head, on it. */
+  static void ears(PGraphics g, Random rnd, Person p, Head head, boolean inFront) {
+    for (int side = -1; side <= 1; side += 2) {
+      boolean near = side * head.sinYaw < -0.12f;           // the ear on the side the face turns from
+      if (near != inFront) {
+        continue;
+      }
+      if (side * head.sinYaw > 0.35f) {
+        continue;                                            // hidden behind the head
+      }
+      float y = p.eyeY + p.hh * 0.12f;
+      float[] e = head.project(side * p.hw * 0.97f, y, -head.hd * 0.12f);
+      float h = p.hh * 0.36f * p.earSize;
+      float w = p.hw * (0.2f + abs(head.sinYaw) * 0.22f) * p.earSize;   // seen edge on from the front, more of it when turned
+      int c = side * p.light > 0 ? p.skin : darker(p.skin, 0.25f * p.contrast);
+      float out = near ? -side * w * 0.15f : side * w * 0.25f;
+      g.push();
+      g.translate(e[0] + out, e[1]);
+      // the rim (helix) lit, the hollow inside (concha) a little darker, redder where the light shines through
+      radialFill(g, -side * w * 0.1f, -h * 0.1f, w * 0.7f, h * 0.6f, 0, new float[] {0, 1},
+          new int[] {mix(c, 0xFFC04040, 0.18f), darker(c, 0.15f)});
+      g.beginShape();
+      for (int i = 0; i < 20; i++) {
+        float a = TWO_PI * i / 20;
+        float lobe = sin(a) > 0 ? 0.8f : 1;                  // narrower at the lobe
+        g.vertex(cos(a) * w * 0.5f * lobe, sin(a) * h * 0.5f);
+      }
+      g.endShape(CLOSE);
+      soft(g, -side * w * 0.08f, h * 0.02f, w * 0.5f, h * 0.5f, darker(c, 0.45f), 70);
+      g.noFill();
+      g.stroke(lighter(c, 0.12f), 130);
+      g.strokeWeight(1.5f);
+      g.arc(0, -h * 0.05f, w * 0.75f, h * 0.82f, near == (side < 0) ? -HALF_PI : HALF_PI, near == (side < 0) ? HALF_PI : PI + HALF_PI);
+      g.noStroke();
+      if (p.earrings) {
+        earring(g, p, side, h);
+      }
+      g.pop();
+    }
+  }
+
+  /** A gold or silver stud or hoop at the lobe. */
+  static void earring(PGraphics g, Person p, int side, float h) {
+    int metal = p.frameColour == 0xFFB8BCC2 ? 0xFFD8DCE0 : 0xFFE2C060;
+    if (p.hoops) {
+      g.noFill();
+      g.stroke(darker(metal, 0.3f));
+      g.strokeWeight(2.2f);
+      g.ellipse(0, h * 0.55f, 9, 11);
+      g.stroke(lighter(metal, 0.4f));
+      g.strokeWeight(1);
+      g.arc(0, h * 0.55f, 9, 11, PI, PI + HALF_PI);
+      g.noStroke();
+    } else {
+      g.fill(darker(metal, 0.2f));
+      g.ellipse(0, h * 0.42f, 5.5f, 5.5f);
+      g.fill(0xFFFFFFFF, 200);
+      g.ellipse(-1, h * 0.42f - 1, 2, 2);
+    }
   }
 
   private Faces() {

@@ -7,6 +7,7 @@ import static mishmash.specimens.Machines.*;
 import static mishmash.specimens.Paint.*;
 import static processing.core.PApplet.*;
 
+import java.util.List;
 import java.util.Random;
 import processing.core.PGraphics;
 
@@ -25,6 +26,36 @@ final class Gear {
     this.angle = angle;
     this.metal = metal;
     this.style = style;
+  }
+
+  /**
+   * Grows a train of gears that really mesh: each new gear touches one already placed, its teeth
+   * in the other's gaps, and stays clear of all the others and within {@code reach} units of the
+   * 256 canvas. Teeth from minTeeth to minTeeth + moreTeeth; a new gear is of its parent's metal,
+   * or with {@code mixed} sometimes of another; style -1 picks holes, spokes or a groove at random.
+   */
+  static void mesh(Random rnd, List<Gear> gears, int wanted, float module, int minTeeth, int moreTeeth, float reach,
+      boolean mixed, int style) {
+    for (int tries = 0; tries < 400 && gears.size() < wanted; tries++) {
+      Gear parent = gears.get(rnd.nextInt(gears.size()));
+      int teeth = minTeeth + rnd.nextInt(moreTeeth);
+      float theta = rnd.nextFloat() * TWO_PI;
+      float distance = module * (parent.teeth + teeth) / 2;
+      float x = parent.x + cos(theta) * distance;
+      float y = parent.y + sin(theta) * distance;
+      boolean free = x > -reach && x < 256 + reach && y > -reach && y < 256 + reach;
+      for (Gear other : gears) {
+        if (other != parent && dist(x, y, other.x, other.y) < module * (other.teeth + teeth) / 2 + 2.5f * module + 4) {
+          free = false;
+        }
+      }
+      if (free) {
+        // turn the new gear so that its teeth fall into the gaps of its parent
+        float angle = theta + PI + PI / teeth - (parent.angle - theta) * parent.teeth / teeth;
+        int metal = mixed && chance(rnd, 0.5f) ? METALS[rnd.nextInt(METALS.length)] : parent.metal;
+        gears.add(new Gear(x, y, teeth, angle, metal, style < 0 ? rnd.nextInt(3) : style));
+      }
+    }
   }
 
   /** A gear with teeth, a shaded face, holes or spokes, and a hub. */

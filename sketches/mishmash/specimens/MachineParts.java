@@ -61,19 +61,69 @@ final class MachineParts {
   }
 
   /**
-   * A round metal part seen from the side: vertical bands from dark to a bright streak and back,
-   * drawn in local coordinates (the part stands along the y axis, x from -w/2 to w/2).
+   * A round metal part seen from the side, standing along the y axis from y0 to y1, x from -w/2 to
+   * w/2: dark at both edges, a bright streak a third of the way across, a thin reflected light at
+   * the far edge — the way polished metal shines.
    */
   static void cylinder(PGraphics g, float w, float y0, float y1, int metal) {
-    int bands = 14;
-    for (int i = 0; i < bands; i++) {
-      float t = (i + 0.5f) / bands;
-      // brightest a third of the way across, dark at both edges
-      float shine = max(0, 1 - abs(t - 0.33f) * 2.6f);
-      float edge = sin(t * PI);
-      g.fill(mix(darker(metal, 0.6f), lighter(metal, 0.55f), 0.15f + 0.5f * edge * edge + 0.45f * shine));
-      g.rect(-w / 2 + w * i / bands, min(y0, y1), w / bands + 0.6f, abs(y1 - y0));
+    g.noStroke();
+    linearFill(g, -w / 2, 0, w / 2, 0, new float[] {0, 0.1f, 0.28f, 0.34f, 0.42f, 0.7f, 0.9f, 1},
+        new int[] {darker(metal, 0.7f), darker(metal, 0.25f), lighter(metal, 0.45f), lighter(metal, 0.75f), lighter(metal, 0.2f),
+            darker(metal, 0.15f), darker(metal, 0.6f), darker(metal, 0.3f)});
+    g.rect(-w / 2, min(y0, y1), w, abs(y1 - y0));
+  }
+
+  /** A cylinder of width w from (x0, y0) to (x1, y1): a rod, a pipe, a shaft. */
+  static void bar(PGraphics g, float x0, float y0, float x1, float y1, float w, int metal) {
+    g.push();
+    g.translate(x0, y0);
+    g.rotate(atan2(y1 - y0, x1 - x0) - HALF_PI);
+    cylinder(g, w, 0, dist(x0, y0, x1, y1), metal);
+    g.pop();
+  }
+
+  /** A flange: a ring of bolts round a pipe joint, seen end on as a disc. */
+  static void flange(PGraphics g, Random rnd, float x, float y, float r, int metal, float lamp) {
+    g.fill(0, 90);
+    g.ellipse(x + 3, y + 4, r * 2.1f, r * 2.1f);
+    metalDisc(g, x, y, r * 2, metal, lamp);
+    int bolts = 4 + 2 * rnd.nextInt(3);
+    for (int i = 0; i < bolts; i++) {
+      float a = TWO_PI * i / bolts + 0.3f;
+      bolt(g, rnd, x + cos(a) * r * 0.75f, y + sin(a) * r * 0.75f, max(2.5f, r * 0.14f), CHROME);
     }
+  }
+
+  /** A ring of radius r and the given thickness, with its shadow, a dark edge and a glint on its top left. */
+  static void ring(PGraphics g, float x, float y, float r, float thick, int colour) {
+    g.noFill();
+    g.stroke(0, 90);
+    g.strokeWeight(thick);
+    g.ellipse(x + 3, y + 4, r * 2, r * 2);
+    g.stroke(darker(colour, 0.45f));
+    g.strokeWeight(thick + 1.5f);
+    g.ellipse(x, y, r * 2, r * 2);
+    g.stroke(colour);
+    g.strokeWeight(thick * 0.85f);
+    g.ellipse(x, y, r * 2, r * 2);
+    g.stroke(lighter(colour, 0.5f), 160);
+    g.strokeWeight(thick * 0.25f + 0.5f);
+    g.arc(x, y, r * 2, r * 2, PI * 1.05f, PI * 1.55f);
+  }
+
+  /** A valve's handwheel: a painted rim on spokes. */
+  static void handwheel(PGraphics g, Random rnd, float x, float y, float r, int paint) {
+    ring(g, x, y, r, r * 0.22f, paint);
+    int spokes = 3 + rnd.nextInt(4);
+    float turn = rnd.nextFloat() * TWO_PI;
+    g.stroke(darker(paint, 0.15f));
+    g.strokeWeight(r * 0.12f);
+    for (int i = 0; i < spokes; i++) {
+      float a = turn + TWO_PI * i / spokes;
+      g.line(x, y, x + cos(a) * r, y + sin(a) * r);
+    }
+    g.noStroke();
+    metalDisc(g, x, y, r * 0.5f, STEEL, -2.2f);
   }
 
   /** A dial gauge: bezel, face, ticks, a coloured danger zone, a needle and a glint on the glass. */

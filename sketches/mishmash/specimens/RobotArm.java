@@ -17,9 +17,12 @@ final class RobotArm {
    * An industrial robot arm: a base, two arm segments and a gripper. Each part is drawn in its
    * own coordinate system, with push()/translate()/rotate() so the next part hangs on its joint.
    */
-  static void draw(PGraphics g, Random rnd) {
+  static void draw(PGraphics g, Random rnd, float lamp, Attributes about) {
     backdrop(g, rnd);
-    int paint = pick(rnd, 0xFFE07A1A, 0xFFE3B020, 0xFFD8D4CC, 0xFF2E5C9A, 0xFFB8322A, 0xFF3E7A4A);
+    int paint = pick(rnd, 0xFFE07A1A, 0xFFE3B020, 0xFFD8D4CC, 0xFF2E5C9A, 0xFFB8322A, 0xFF3E7A4A, 0xFF2A2B2E, 0xFFE8E8E4);
+    g.push();
+    // the arm stands on the floor, hangs from the ceiling or reaches out of a wall, near or far
+    camera(g, rnd, about, 0.8f, 1.6f, false, 60, PI);
     float upper = range(rnd, 95, 118);
     float fore = range(rnd, 80, 100);
     float a1 = 0;
@@ -87,6 +90,8 @@ final class RobotArm {
     g.pop();
     // a cable hanging from the base
     cable(g, rnd, bx + 30, 235, bx > 128 ? -10 : 266, range(rnd, 200, 250), 0xFF1A1A1A);
+    g.pop();
+    about.put("material", "paint").put("gears", 0).put("parts", 6);
   }
 
   /** One arm segment: a painted beam with rounded ends, standing along -y from the joint. */

@@ -194,6 +194,51 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
+   * A private copy of the archive in {@code dir}, in a new temporary folder, for a render that
+   * reads an installation's archive without writing into it: the index and the grid file are
+   * copied, the pictures linked (hard links where the file system allows, copies elsewhere; a
+   * picture is only ever replaced whole, by a rename, so a link never sees a change). A missing
+   * {@code dir} gives an empty copy. Delete it with {@link #deleteCopy} when done.
+   */
+  public static Path scratchCopy(Path dir) throws IOException {
+    Path copy = Files.createTempDirectory("mishmash-archive-");
+    if (!Files.isDirectory(dir)) {
+      return copy;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".") || name.equals(ArchiveLock.FILE)) {
+          continue; // temporary and lock files are the installation's own
+        }
+        Path to = copy.resolve(name);
+        if (name.endsWith(".png")) {
+          try {
+            Files.createLink(to, f);
+            continue;
+          } catch (IOException | UnsupportedOperationException e) {
+            // another file system, or no links: copy it
+          }
+        }
+        Files.copy(f, to);
+      }
+    }
+    return copy;
+  }
+
+  /** Removes a folder made by {@link #scratchCopy} (its files only: the originals stay). */
+  public static void deleteCopy(Path copy) {
+    try (var files = Files.list(copy)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(copy);
+    } catch (IOException e) {
+      LOG.warn("cannot remove the render's archive copy {}: {}", copy, e.getMessage());
+    }
+  }
+
+  /**
    * Half-written files left by a crash are never part of the archive, so they go; only old ones,
    * since another program (the booth) may be writing to the same archive right now.
    */

@@ -14,8 +14,10 @@ import mishmash.latent.Genome;
  * <pre>{"seed":8812,"parents":[113,5002],"born":1795473000000,"source":"bred","generation":4,
  *  "model":"creatures-128","layers":12,"size":128,"genes":"AAAA…"}</pre>
  *
- * A random creature's genes are left out: they are re-derived from its seed. A line
- * {@code {"deleted":8812}} records that retention removed a creature.
+ * A random creature's genes are left out: they are re-derived from its seed. A creature of a model
+ * with several domains also has {@code "domains":3} and, unless they follow from its seed, the
+ * domain weights of its layers ({@code "mix":"AACAPw…"}). A line {@code {"deleted":8812}} records
+ * that retention removed a creature.
  */
 final class Index {
   private Index() {}
@@ -38,8 +40,15 @@ final class Index {
     Genome g = c.genome();
     o.addProperty("layers", g.layers());
     o.addProperty("size", g.size());
-    if (!g.equals(Genome.fresh(c.seed(), g.layers(), g.size()))) {
+    Genome fresh = Genome.fresh(c.seed(), g.layers(), g.size(), g.domains());
+    if (!java.util.Arrays.equals(g.z(), fresh.z())) {
       o.addProperty("genes", g.encode());
+    }
+    if (g.mixed()) {
+      o.addProperty("domains", g.domains());
+      if (!java.util.Arrays.equals(g.mix(), fresh.mix())) {
+        o.addProperty("mix", g.encodeMix());
+      }
     }
     return o.toString();
   }
@@ -73,7 +82,15 @@ final class Index {
       int layers = o.get("layers").getAsInt();
       int size = o.get("size").getAsInt();
       JsonElement genes = o.get("genes");
-      Genome genome = genes == null ? Genome.fresh(seed, layers, size) : Genome.decode(layers, size, genes.getAsString());
+      int domains = o.has("domains") ? o.get("domains").getAsInt() : 0;
+      if (domains < 0 || domains > 64) {
+        throw new IllegalArgumentException("a creature of " + domains + " domains");
+      }
+      Genome fresh = Genome.fresh(seed, layers, size, domains);
+      Genome genome = genes == null ? fresh : Genome.decode(layers, size, genes.getAsString()).withMix(domains, fresh.encodeMix());
+      if (o.has("mix")) {
+        genome = genome.withMix(domains, o.get("mix").getAsString());
+      }
       Creature.Source source = Creature.Source.valueOf(o.get("source").getAsString().toUpperCase(Locale.ROOT));
       String name = o.has("name") ? o.get("name").getAsString() : "";
       return new Entry(new Creature(seed, genome, parents, o.get("born").getAsLong(), source,

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import mishmash.live.Change;
@@ -29,7 +28,9 @@ import mishmash.live.osc.OscServer;
  *
  * With {@code --to HOST:PORT} it only sends, at the first rate, to a running sketch
  * ({@code /mishmash/grid/mutation/norm}, sweeping), so the sketch's own {@code --bench} table shows
- * whether frames drop under the flood.
+ * whether frames drop under the flood. With {@code --sweep-grid} as well it turns the grid's shape
+ * instead, {@code columns} and {@code rows} up and down at that rate (20 a second, say), which
+ * makes the sketch grow and shrink its grid live.
  */
 public final class OscBench {
   /** What a sketch would declare; the value is the message's sequence number. */
@@ -41,6 +42,7 @@ public final class OscBench {
     double seconds = 5;
     int[] rates = {1000, 5000, 10000};
     String to = null;
+    boolean sweepGrid = List.of(args).contains("--sweep-grid");
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--to")) {
         to = args[++i];
@@ -55,7 +57,11 @@ public final class OscBench {
       }
     }
     if (to != null) {
-      flood(to, rates[0], seconds);
+      if (sweepGrid) {
+        sweepGrid(to, rates[0], seconds);
+      } else {
+        flood(to, rates[0], seconds);
+      }
       return;
     }
     System.out.println("| messages/s | sent | applied | lost | on the next frame | latency median ms | latency p99 ms "
@@ -76,6 +82,21 @@ public final class OscBench {
   }
 
   /**
+   * Turns the grid's shape to and fro, {@code rate} messages a second, alternating columns and rows:
+   * columns 1..16 and rows 1..9 over a few seconds, as a performer sweeping two faders would.
+   */
+  static void sweepGrid(String to, int rate, double seconds) throws Exception {
+    String[] hp = to.split(":");
+    int n = (int) (rate * seconds);
+    send(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), n, rate, i -> {
+      double phase = (i / 2) * 0.05; // a full sweep up and down every 40 steps of each fader
+      float v = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * phase / 2));
+      return new OSCMessage(i % 2 == 0 ? "/mishmash/grid/columns/norm" : "/mishmash/grid/rows/norm", List.of(v));
+    }, i -> { });
+    System.out.printf(Locale.ROOT, "swept columns and rows with %d messages to %s at %d/s%n", n, to, rate);
+  }
+
+  /**
    * Sends {@code n} messages to {@code to}, {@code rate} a second, spinning to keep the pace;
    * {@code beforeSend} runs just before each one goes.
    */
@@ -87,8 +108,12 @@ public final class OscBench {
       long t0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
         long due = t0 + (long) (i * 1e9 / rate);
-        while (System.nanoTime() < due) {
-          Thread.onSpinWait();
+        for (long wait; (wait = due - System.nanoTime()) > 0; ) {
+          if (wait > 3_000_000) {
+            Thread.sleep(wait / 1_000_000 - 2); // slow rates sleep; fast ones spin for the last few ms
+          } else {
+            Thread.onSpinWait();
+          }
         }
         buffer.clear();
         serializer.write(message.apply(i));
@@ -107,51 +132,24 @@ public final class OscBench {
     long[] appliedInFrame = new long[n];
     Target target = new Target();
     Controls controls = new Controls("bench", Params.of(target), 1);
-    AtomicLong frameNo = new AtomicLong();
+    FrameLoop[] running = new FrameLoop[1];
     controls.addListener(new Controls.Listener() {
       @Override
       public void changed(Param param, Change cause) {
         int seq = (int) cause.value();
         if (seq >= 0 && seq < n) {
           appliedAt[seq] = System.nanoTime();
-          appliedInFrame[seq] = frameNo.get();
+          appliedInFrame[seq] = running[0].frame();
         }
       }
     });
-    OscServer server = OscServer.start(controls, null, new OscServer.Settings("127.0.0.1", 0, false, 0, List.of()));
-    double[] work = new double[(int) (seconds * 60) + 600];
-    int[] frames = {0};
-    int[] late = {0};
-    Thread loop = new Thread(() -> {
-      long period = 16_666_667L;
-      long next = System.nanoTime();
-      long last = next;
-      while (!Thread.currentThread().isInterrupted()) {
-        long start = System.nanoTime();
-        if (start - last > 2 * period) {
-          late[0]++;
-        }
-        last = start;
-        frameNo.incrementAndGet();
-        controls.frame(frameNo.get(), start / 1e9);
-        if (frames[0] < work.length) {
-          work[frames[0]++] = (System.nanoTime() - start) / 1e6;
-        }
-        next += period;
-        long sleep = next - System.nanoTime();
-        if (sleep > 0) {
-          try {
-            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }
-    }, "frames");
+    OscServer server = OscServer.start(controls, null, new OscServer.Settings(mishmash.net.Network.local(), 0, false, 0));
+    FrameLoop loop = new FrameLoop(controls, (int) (seconds * 60) + 600);
+    running[0] = loop;
     loop.start();
     send(new InetSocketAddress("127.0.0.1", server.port()), n, rate,
         i -> new OSCMessage("/mishmash/bench/seq", List.of((float) i)), i -> {
-          sentInFrame[i] = frameNo.get();
+          sentInFrame[i] = loop.frame();
           sentAt[i] = System.nanoTime();
         });
     long end = System.nanoTime() + 3_000_000_000L;
@@ -159,8 +157,7 @@ public final class OscBench {
       Thread.sleep(10);
     }
     Thread.sleep(100);
-    loop.interrupt();
-    loop.join();
+    loop.stop();
     controls.close();
     int applied = 0;
     int nextFrame = 0;
@@ -176,9 +173,9 @@ public final class OscBench {
       }
     }
     double[] lat = java.util.Arrays.copyOf(latency, k);
-    double[] w = java.util.Arrays.copyOf(work, frames[0]);
+    double[] w = loop.work(0, loop.frames());
     System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f%% | %.2f | %.2f | %.3f | %d | %.0f |%n", rate, n,
         applied, n - applied, 100.0 * nextFrame / Math.max(1, applied), Stats.median(lat),
-        Stats.percentile(lat, 99), Stats.percentile(w, 99), late[0], Stats.rssMb());
+        Stats.percentile(lat, 99), Stats.percentile(w, 99), loop.late(), Stats.rssMb());
   }
 }

@@ -327,7 +327,7 @@ public final class Soak {
     Controls controls = new Controls("soak", Params.of(knobs), 1);
     Presets presets = new Presets(out.resolve("presets"), controls);
     int sent = 0;
-    try (OscServer osc = OscServer.start(controls, presets, new OscServer.Settings("127.0.0.1", 0, false, 0, List.of()));
+    try (OscServer osc = OscServer.start(controls, presets, new OscServer.Settings(mishmash.net.Network.local(), 0, false, 0));
         DatagramChannel sender = DatagramChannel.open()) {
       ByteBuffer b = ByteBuffer.allocate(256);
       OSCSerializer serializer = new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(b));

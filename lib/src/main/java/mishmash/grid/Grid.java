@@ -35,6 +35,11 @@ public final class Grid implements Iterable<Cell> {
     return cells.get(index);
   }
 
+  /** True when {@code cell} is one of this grid's cells (after a resize, the kept ones are). */
+  boolean holds(Cell cell) {
+    return cell.index < cells.size() && cells.get(cell.index) == cell;
+  }
+
   @Override
   public Iterator<Cell> iterator() {
     return Collections.unmodifiableList(cells).iterator();

@@ -59,7 +59,7 @@ public final class Nursery implements AutoCloseable {
   private final int[] scratch;
   private final Thread stopOnExit = new Thread(this::stopWorker, "mishmash-nursery-stop");
   private Grid grid;
-  private long births;
+  private volatile long births;
   private long seed;
   private int breathCursor;
   private double nextBreath;
@@ -72,6 +72,10 @@ public final class Nursery implements AutoCloseable {
   public static final double VISITOR_CHECK = 2.0;
   private double nextVisitorCheck;
   private boolean visitorsInFlight;
+  private boolean resizing;
+  private double lastResize = Double.NEGATIVE_INFINITY;
+  /** Seconds between two changes of the grid's shape at most: a swept knob re-lays the wall four times a second. */
+  public static final double RESIZE_GAP = 0.25;
 
   /**
    * @param clock sketch time in seconds
@@ -125,18 +129,73 @@ public final class Nursery implements AutoCloseable {
     return grid;
   }
 
-  /** Rebuilds the grid with a new shape, keeping creatures in reading order and filling the rest. */
+  /**
+   * The grid in a new shape, keeping the creatures in reading order (each in its cell, with its
+   * picture and any arrival under way) and filling new cells with fresh creatures. Shrinking is
+   * immediate; growing asks the model for the new creatures, and in the background mode that
+   * happens on the worker: until they are drawn the current grid stays (and is returned), so a
+   * knob turned live never holds up a frame. Call it every frame with the shape wanted; a shape
+   * asked for meanwhile is taken up once the one being drawn is there, and shapes change at most
+   * every {@link #RESIZE_GAP} seconds (each change re-scales every picture on the wall).
+   */
   public Grid resize(int columns, int rows, float psi) {
-    if (grid != null && grid.columns() == columns && grid.rows() == rows) {
+    if (grid == null || (grid.columns() == columns && grid.rows() == rows) || resizing) {
       return grid;
     }
-    List<Creature> keep = new ArrayList<>();
-    for (Cell c : grid) {
-      keep.add(c.creature);
+    double t = clock.getAsDouble();
+    if (t - lastResize < RESIZE_GAP) {
+      return grid; // a fader swept fast: the wall follows in steps, so the frames need not re-lay every cell each time
     }
-    grid = build(columns, rows, keep, psi);
-    saveGrid();
+    lastResize = t;
+    int n = columns * rows;
+    if (n <= grid.size()) {
+      grid = reshaped(columns, rows, List.of());
+      saveGrid();
+      return grid;
+    }
+    int count = n - grid.size();
+    resizing = true;
+    run(() -> {
+      // the new creatures' seeds are drawn here, on the worker: finding a free seed asks the archive,
+      // which may be busy writing a picture to disk, and a frame never waits on the disk
+      List<Creature> fresh = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        long s = nextSeed();
+        fresh.add(new Creature(s, Genomes.fresh(gan, s), new long[0], System.currentTimeMillis(),
+            Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
+      }
+      Image[] pictures = Genomes.render(gan, fresh.stream().map(Creature::genome).toList(), psi);
+      for (int i = 0; i < fresh.size(); i++) {
+        archive.add(fresh.get(i), pictures[i]);
+      }
+      return () -> {
+        resizing = false;
+        double now = clock.getAsDouble();
+        lastResize = now; // the swap is a change of shape too
+        List<Cell> added = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+          added.add(new Cell(grid.size() + i, fresh.get(i), pictures[i], now));
+        }
+        grid = reshaped(columns, rows, added);
+        saveGrid();
+      };
+    }, () -> resizing = false);
     return grid;
+  }
+
+  /** The current cells that fit {@code columns × rows}, in reading order, then {@code added}. */
+  private Grid reshaped(int columns, int rows, List<Cell> added) {
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 0; i < Math.min(grid.size(), columns * rows); i++) {
+      cells.add(grid.get(i));
+    }
+    cells.addAll(added);
+    return new Grid(columns, rows, cells);
+  }
+
+  /** True while a bigger grid's new creatures are being drawn. */
+  public boolean resizing() {
+    return resizing;
   }
 
   private boolean fits(Creature c) {
@@ -234,7 +293,6 @@ public final class Nursery implements AutoCloseable {
     Creature b = grid.size() > 1 ? pickOther(a, random) : a;
     cell.expecting = true;
     pendingBirths.incrementAndGet();
-    Grid target = grid;
     double showAt = clock.getAsDouble() + PREFETCH;
     float[] offset = steer;
     run(() -> {
@@ -254,8 +312,9 @@ public final class Nursery implements AutoCloseable {
       archive.add(creature, frames[frames.length - 1]);
       return () -> at(showAt, () -> {
         pendingBirths.decrementAndGet();
-        if (grid != target) {
-          return; // the grid was resized meanwhile; the child is in the archive all the same
+        cell.expecting = false;
+        if (!grid.holds(cell)) {
+          return; // the grid shrank past this cell meanwhile; the child is in the archive all the same
         }
         double now = clock.getAsDouble();
         cell.film.cut(now, frames, now, Math.max(morph, 1e-3), scratch);
@@ -306,8 +365,8 @@ public final class Nursery implements AutoCloseable {
       }
       c.breaths++;
       double phase = 2 * Math.PI * c.breaths / BREATH_POSES;
-      Genome partner = Genome.fresh(c.creature.seed() ^ 0x5DEECE66DL, c.creature.genome().layers(),
-          c.creature.genome().size());
+      Genome partner = c.creature.genome().withZ(Genome.fresh(c.creature.seed() ^ 0x5DEECE66DL,
+          c.creature.genome().layers(), c.creature.genome().size()).z());
       cells.add(c);
       who.add(c.creature);
       poses.add(c.creature.genome().slerp(partner, (float) (amount * (1 - Math.cos(phase)) / 2)).shifted(steer));
@@ -317,7 +376,6 @@ public final class Nursery implements AutoCloseable {
       return;
     }
     breathsInFlight.incrementAndGet();
-    Grid target = grid;
     run(() -> {
       Image[] frames = Genomes.render(gan, poses, psi);
       return () -> {
@@ -325,7 +383,7 @@ public final class Nursery implements AutoCloseable {
         double t = clock.getAsDouble();
         for (int i = 0; i < frames.length; i++) {
           Cell c = cells.get(i);
-          if (grid == target && c.creature == who.get(i) && !c.expecting) {
+          if (grid.holds(c) && c.creature == who.get(i) && !c.expecting) {
             c.film.then(frames[i], Math.max(t, c.film.end()) + cellPeriod);
           }
         }
@@ -452,8 +510,11 @@ public final class Nursery implements AutoCloseable {
     }
   }
 
-  /** Seeds follow from the grid's seed and the birth count, so a restarted grid carries on the same way. */
-  private long nextSeed() {
+  /**
+   * Seeds follow from the grid's seed and the birth count, so a restarted grid carries on the same
+   * way. Synchronized: births draw theirs on the animation thread, a growing grid on the worker.
+   */
+  private synchronized long nextSeed() {
     long s;
     do {
       long x = seed + 0x9E3779B97F4A7C15L * ++births;

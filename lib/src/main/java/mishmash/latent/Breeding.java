@@ -23,7 +23,7 @@ public final class Breeding {
     }
     Random random = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
     if (random.nextFloat() < randomness) {
-      return new Offspring(Genome.fresh(seed, a.layers(), a.size()), true);
+      return new Offspring(Genome.fresh(seed, a.layers(), a.size(), a.domains()), true);
     }
     int layers = a.layers();
     int size = a.size();
@@ -45,6 +45,37 @@ public final class Breeding {
         z[i] = (float) ((z[i] + mutation * random.nextGaussian()) * keep);
       }
     }
-    return new Offspring(new Genome(layers, size, z), false);
+    return new Offspring(new Genome(layers, size, z, a.domains(), domains(a, b, random, mutation)), false);
+  }
+
+  /** Chance, per band and unit of mutation, that a child's band turns to another domain. */
+  static final float DOMAIN_MUTATION = 0.1f;
+
+  /**
+   * A child's domain weights: each {@link Bands band} whole from one parent or the other (a band's
+   * layers are trained together), and with chance {@code mutation} × {@link #DOMAIN_MUTATION} a band
+   * turns to another domain.
+   */
+  static float[] domains(Genome a, Genome b, Random random, float mutation) {
+    int k = a.domains();
+    if (k == 0 || b.domains() != k) {
+      return a.mix().clone();
+    }
+    int layers = a.layers();
+    Genome[] from = new Genome[Bands.COUNT];
+    int[] turn = new int[Bands.COUNT];
+    for (int band = 0; band < Bands.COUNT; band++) {
+      from[band] = random.nextBoolean() ? a : b;
+      turn[band] = random.nextFloat() < mutation * DOMAIN_MUTATION && k > 1 ? 1 + random.nextInt(k - 1) : 0;
+    }
+    float[] mix = new float[layers * k];
+    for (int l = 0; l < layers; l++) {
+      int band = Bands.of(l, layers);
+      float[] m = from[band].mixOf(l);
+      for (int d = 0; d < k; d++) {
+        mix[l * k + (d + turn[band]) % k] = m[d];
+      }
+    }
+    return mix;
   }
 }

@@ -26,6 +26,12 @@ public final class Action {
     return method.getName();
   }
 
+  /** What it does, for people: the declared description, or "runs NAME". */
+  public String description() {
+    String d = method.getAnnotation(Live.class).description();
+    return d.isBlank() ? "runs " + name() : d.trim();
+  }
+
   /** Runs the action on the calling thread (the animation thread, from {@link Controls}). */
   public void run() {
     try {

@@ -27,10 +27,21 @@ public final class Complaints {
     this.clockMs = clockMs;
   }
 
+  /** The most recent complaint, for a panel: what ("bad preset: ...") and when (ms, as {@link System#currentTimeMillis}). */
+  public record Latest(String text, long atMs) {}
+
+  private volatile Latest latest;
+
+  /** The most recent complaint of any kind, or null. */
+  public Latest latest() {
+    return latest;
+  }
+
   /** Counts one of {@code kind}; logs {@code detail} if this kind has been quiet long enough. */
   public void count(String kind, String detail) {
     long n = counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     long now = clockMs.getAsLong();
+    latest = new Latest(kind + ": " + detail, now);
     long[] last = lastLog.computeIfAbsent(kind, k -> new long[] {Long.MIN_VALUE / 2, 0});
     synchronized (last) {
       if (now - last[0] >= QUIET_MS) {

@@ -2,7 +2,6 @@ package mishmash.live;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +37,9 @@ public final class Controls implements AutoCloseable {
     void set(int index, double value);
   }
 
+  /** The source of the steps of a preset crossfade, as listeners see them. */
+  public static final String FADE = "preset";
+
   private final String sketch;
   private final Params params;
   private final long seed;
@@ -57,6 +59,11 @@ public final class Controls implements AutoCloseable {
   private Performance.Player player;
   private long frame = -1;
   private double time = Double.NaN;
+  /** What other threads read (see {@link State}), and what it was made from. */
+  private volatile State state;
+  private double[] published = new double[0];
+  private int publishedModulations = -1;
+  private int modulationChanges;
 
   /**
    * @param sketch the sketch's name in addresses, as in {@code /mishmash/grid/mutation}
@@ -67,6 +74,7 @@ public final class Controls implements AutoCloseable {
     this.params = params;
     this.seed = seed;
     this.complaints = new Complaints(sketch + " controls");
+    publish();
   }
 
   public String sketch() {
@@ -154,11 +162,11 @@ public final class Controls implements AutoCloseable {
     }
     if (player != null) {
       for (Change c : player.due(frameNumber, now)) {
-        apply(c);
+        applySafely(c);
       }
     }
     for (Change c; (c = inbox.poll()) != null; ) {
-      apply(c);
+      applySafely(c);
       appliedCount.incrementAndGet();
     }
     stepFade(now);
@@ -166,8 +174,21 @@ public final class Controls implements AutoCloseable {
       Modulation m = modulations.get(p.name());
       p.update(dt, m == null ? 0 : m.at(now, seed ^ p.name().hashCode()));
     }
+    publish();
     if (recorder != null) {
       recorder.flush();
+    }
+  }
+
+  /** No control event, however odd, stops the sketch: what fails is counted, logged and skipped. */
+  private void applySafely(Change c) {
+    try {
+      apply(c);
+    } catch (RuntimeException e) {
+      StackTraceElement[] where = e.getStackTrace();
+      complaints.count("failed change", c.type().name().toLowerCase(java.util.Locale.ROOT) + " " + c.name()
+          + " from " + c.source() + " failed and was skipped: " + e
+          + (where.length > 0 ? " at " + where[0] : ""));
     }
   }
 
@@ -237,6 +258,7 @@ public final class Controls implements AutoCloseable {
           } else {
             modulations.put(p.name(), m);
           }
+          modulationChanges++;
           changed(p, c);
         } catch (IllegalArgumentException e) {
           complaints.count("bad modulation", p.name() + ": " + e.getMessage());
@@ -271,47 +293,84 @@ public final class Controls implements AutoCloseable {
   private void recall(Change c) {
     JsonObject preset;
     try {
-      JsonElement e = JsonParser.parseString(c.text() == null ? "" : c.text());
-      preset = e.getAsJsonObject();
-    } catch (RuntimeException e) {
-      complaints.count("bad preset", c.name() + " from " + c.source() + " is not a preset: " + e.getMessage());
+      preset = Presets.read(c.text() == null ? "" : c.text());
+    } catch (IllegalArgumentException e) {
+      complaints.count("bad preset", "preset \"" + c.name() + "\" from " + c.source() + " " + e.getMessage()
+          + "; nothing changed");
       return;
     }
     record(c);
     fading.clear();
-    JsonObject values = preset.has("values") ? preset.getAsJsonObject("values") : new JsonObject();
-    for (Map.Entry<String, JsonElement> e : values.entrySet()) {
-      Param p = params.get(e.getKey());
-      if (p == null) {
-        complaints.count("unknown parameter", "preset " + c.name() + " names " + e.getKey() + ", which "
-            + sketch + " does not have; skipped");
-        continue;
-      }
-      double v = e.getValue().isJsonPrimitive() ? p.parse(e.getValue().getAsString()) : Double.NaN;
-      if (!Double.isFinite(v)) {
-        complaints.count("bad preset", "preset " + c.name() + ": " + e.getKey() + " = " + e.getValue() + " skipped");
-        continue;
-      }
-      fading.put(p.name(), new double[] {p.base(), p.clamp(v)});
-    }
-    if (preset.has("modulations")) {
-      modulations.clear();
-      for (Map.Entry<String, JsonElement> e : preset.getAsJsonObject("modulations").entrySet()) {
-        try {
-          Modulation m = Modulation.parse(e.getValue().getAsString());
-          if (m != null && params.get(e.getKey()) != null) {
-            modulations.put(e.getKey(), m);
-          }
-        } catch (RuntimeException ex) {
-          complaints.count("bad preset", "preset " + c.name() + ": modulation of " + e.getKey() + ": " + ex.getMessage());
-        }
-      }
-    }
+    targets(preset, "preset " + c.name()).forEach((p, v) -> fading.put(p.name(), new double[] {p.base(), v}));
+    modulationsOf(preset, "preset " + c.name());
     fadeStart = time;
     fadeSeconds = Math.max(0, Double.isFinite(c.value()) ? c.value() : 0);
     stepFade(time);
   }
 
+  /**
+   * Sets the values and modulations of {@code preset} at once, before the first frame (the last
+   * values of an earlier run, say). Not a control event: nothing is recorded or fed back.
+   *
+   * @param what names the preset in complaints about its entries
+   * @throws IllegalArgumentException if it is not a preset at all
+   */
+  public void restore(String preset, String what) {
+    JsonObject o = Presets.read(preset);
+    targets(o, what).forEach(Param::set);
+    modulationsOf(o, what);
+    publish();
+  }
+
+  /** A preset's values that this sketch can take, clamped; the rest is counted and skipped. */
+  private Map<Param, Double> targets(JsonObject preset, String what) {
+    Map<Param, Double> out = new LinkedHashMap<>();
+    JsonObject values = preset.has("values") ? preset.getAsJsonObject("values") : new JsonObject();
+    for (Map.Entry<String, JsonElement> e : values.entrySet()) {
+      Param p = params.get(e.getKey());
+      if (p == null) {
+        complaints.count("unknown parameter", what + " names " + e.getKey() + ", which " + sketch
+            + " does not have; skipped (there are " + params + ")");
+        continue;
+      }
+      double v = e.getValue().isJsonPrimitive() ? p.parse(e.getValue().getAsString()) : Double.NaN;
+      if (!Double.isFinite(v)) {
+        complaints.count("bad preset", what + ": " + e.getKey() + " = " + e.getValue() + " is not a value of "
+            + e.getKey() + "; skipped");
+        continue;
+      }
+      out.put(p, p.clamp(v));
+    }
+    return out;
+  }
+
+  /** A preset's modulations, if it has any, replace the running ones. */
+  private void modulationsOf(JsonObject preset, String what) {
+    if (!preset.has("modulations")) {
+      return;
+    }
+    modulations.clear();
+    modulationChanges++;
+    for (Map.Entry<String, JsonElement> e : preset.getAsJsonObject("modulations").entrySet()) {
+      try {
+        if (!e.getValue().isJsonPrimitive()) {
+          throw new IllegalArgumentException("write it as text such as \"lfo sine 0.1 0.3\"");
+        }
+        Modulation m = Modulation.parse(e.getValue().getAsString());
+        if (m != null && params.get(e.getKey()) != null) {
+          modulations.put(e.getKey(), m);
+        }
+      } catch (RuntimeException ex) {
+        complaints.count("bad preset", what + ": modulation of " + e.getKey() + " skipped: " + ex.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Moves a crossfade on and tells the listeners every step, so that faders on a phone follow the
+   * fade instead of jumping at its end. The steps are not recorded: the recall itself is, and a
+   * replay fades the same way.
+   */
   private void stepFade(double now) {
     if (fading.isEmpty()) {
       return;
@@ -324,17 +383,17 @@ public final class Controls implements AutoCloseable {
       double v = p.kind() == Param.Kind.TOGGLE || p.kind() == Param.Kind.CHOICE
           ? (k < 0.5 ? from : to)
           : from + (to - from) * k;
+      double before = p.base();
       p.aim(v);
-    }
-    if (k >= 1) {
-      List<String> done = new ArrayList<>(fading.keySet());
-      fading.clear();
-      Change end = new Change(Change.Type.SET, "", 0, null, "preset");
-      for (String name : done) {
+      if (p.base() != before || k >= 1) {
+        Change step = new Change(Change.Type.SET, p.name(), p.base(), null, FADE);
         for (Listener l : listeners) {
-          l.changed(params.get(name), end);
+          l.changed(p, step);
         }
       }
+    }
+    if (k >= 1) {
+      fading.clear();
     }
   }
 
@@ -343,18 +402,71 @@ public final class Controls implements AutoCloseable {
     return !fading.isEmpty();
   }
 
-  /** The current state as a preset: every parameter's base value and every modulation. */
+  /**
+   * What the values are, as of the end of the last frame: safe to read from any thread (an OSC
+   * query, an HTTP request), unlike the parameters themselves, which belong to the animation thread.
+   *
+   * @param values each parameter's base value, by name, in declaration order
+   * @param modulations the running modulations, by parameter name
+   * @param frame the frame they are from
+   */
+  public record State(Map<String, Double> values, Map<String, Modulation> modulations, long frame) {
+    /** The value of {@code param} on a 0..1 scale over its range. */
+    public double normalized(Param param) {
+      double span = param.max() - param.min();
+      Double v = values.get(param.name());
+      return span == 0 || v == null ? 0 : (v - param.min()) / span;
+    }
+
+    public double value(Param param) {
+      Double v = values.get(param.name());
+      return v == null ? Double.NaN : v;
+    }
+  }
+
+  /** The values as of the last frame (before the first frame: as they were when these controls were made). */
+  public State state() {
+    return state;
+  }
+
+  /** Publishes the values for other threads when they changed (no garbage on a still frame). */
+  private void publish() {
+    boolean same = state != null && published.length == params.size() && publishedModulations == modulationChanges;
+    for (int i = 0; same && i < params.size(); i++) {
+      same = published[i] == params.get(i).base();
+    }
+    if (same) {
+      return;
+    }
+    double[] now = new double[params.size()];
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < now.length; i++) {
+      now[i] = params.get(i).base();
+      values.put(params.get(i).name(), now[i]);
+    }
+    published = now;
+    publishedModulations = modulationChanges;
+    state = new State(java.util.Collections.unmodifiableMap(values),
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modulations)), frame);
+  }
+
+  /**
+   * The current state as a preset: every parameter's value and every modulation, as of the last
+   * frame. Safe from any thread. Numbers are written as people would write them ({@code 0.2}).
+   */
   public JsonObject snapshot() {
+    State s = state();
     JsonObject values = new JsonObject();
     for (Param p : params) {
+      double v = s.value(p);
       if (p.kind() == Param.Kind.NUMBER || p.kind() == Param.Kind.WHOLE) {
-        values.addProperty(p.name(), p.kind() == Param.Kind.WHOLE ? (Number) Math.round(p.base()) : (Number) p.base());
+        values.addProperty(p.name(), p.tidy(v));
       } else {
-        values.addProperty(p.name(), p.text(p.base()));
+        values.addProperty(p.name(), p.text(v));
       }
     }
     JsonObject mods = new JsonObject();
-    modulations.forEach((k, v) -> mods.addProperty(k, v.toString()));
+    s.modulations().forEach((k, v) -> mods.addProperty(k, v.toString()));
     JsonObject o = new JsonObject();
     o.addProperty("sketch", sketch);
     o.add("values", values);

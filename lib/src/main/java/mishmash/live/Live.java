@@ -27,6 +27,12 @@ public @interface Live {
   String unit() default "";
 
   /**
+   * What it does, in a few words for people ("seconds between births"): shown by OSCQuery clients
+   * and on a TouchOSC layout. Empty: the name and range say it.
+   */
+  String description() default "";
+
+  /**
    * Seconds a change of a float or double takes to settle (an exponential glide, about 95% there
    * after this time), so a jumpy fader or a stepped MIDI knob moves the picture smoothly. 0: at once.
    */

@@ -22,6 +22,7 @@ public final class Param {
   private final Kind kind;
   private double base;
   private double written;
+  private boolean gliding;
 
   Param(Object owner, Field field) {
     this.owner = owner;
@@ -67,6 +68,18 @@ public final class Param {
 
   public String unit() {
     return spec.unit();
+  }
+
+  /** What it does, for people: the declared description, or its name and range. */
+  public String description() {
+    if (!spec.description().isBlank()) {
+      return spec.description().trim();
+    }
+    return switch (kind) {
+      case TOGGLE -> name() + ": on or off";
+      case CHOICE -> name() + ": " + String.join(", ", choices());
+      default -> name() + ", " + text(min()).trim() + " to " + text(max()).trim();
+    };
   }
 
   /** Seconds a change takes to settle; 0 for whole numbers, toggles and choices. */
@@ -116,10 +129,38 @@ public final class Param {
     return min() + Math.max(0, Math.min(1, v)) * (max() - min());
   }
 
-  /** {@code value} clamped to the range and rounded as the kind needs; NaN stays NaN. */
+  /**
+   * {@code value} clamped to the range and rounded as the field needs (whole numbers for whole
+   * numbers, toggles and choices, float precision for a float), so the value asked for is exactly
+   * the value the field can hold; NaN stays NaN.
+   */
   public double clamp(double value) {
     double v = Math.max(min(), Math.min(max(), value));
-    return kind == Kind.NUMBER ? v : Math.round(v);
+    if (kind != Kind.NUMBER) {
+      return Math.round(v);
+    }
+    return field.getType() == float.class ? (float) v : v;
+  }
+
+  /**
+   * {@code value} as a number for people and files: a float field's value as the float it is
+   * ({@code 0.2}, not {@code 0.20000000298023224}), a double's without arithmetic noise (12
+   * significant digits), whole numbers as whole numbers.
+   */
+  public Number tidy(double value) {
+    if (kind != Kind.NUMBER) {
+      return Math.round(value);
+    }
+    java.math.BigDecimal d = field.getType() == float.class
+        ? new java.math.BigDecimal(Float.toString((float) value))
+        : new java.math.BigDecimal(value).round(new java.math.MathContext(12));
+    d = d.stripTrailingZeros();
+    return d.scale() <= 0 ? (Number) d.longValue() : (Number) new java.math.BigDecimal(d.toPlainString());
+  }
+
+  /** True while a smoothed change is still on its way (the panel shows it); false once it arrived. */
+  public boolean gliding() {
+    return gliding;
   }
 
   /**
@@ -131,6 +172,7 @@ public final class Param {
       return false;
     }
     base = clamp(value);
+    gliding = false;
     write(base);
     return true;
   }
@@ -165,6 +207,7 @@ public final class Param {
         next = target;
       }
     }
+    gliding = next != target;
     if (next != written) {
       write(next);
     }

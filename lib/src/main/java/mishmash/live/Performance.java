@@ -13,17 +13,19 @@ import java.util.List;
 
 /**
  * A performance on file: every control event with the frame and sketch time it took effect, one
- * JSON line each, after a header line naming the sketch and seed.
+ * JSON line each, after a header line naming the sketch, the seed and the clock it ran by.
  *
  * <pre>
- * {"mishmash":"performance","sketch":"grid","seed":7,"started":"2026-11-24T10:00:00Z"}
+ * {"mishmash":"performance","sketch":"grid","seed":7,"clock":"time","started":"2026-11-24T10:00:00Z"}
  * {"frame":31,"t":1.033,"type":"SET","name":"mutation","value":0.8,"source":"osc 127.0.0.1"}
  * </pre>
  *
- * Replayed into the same sketch with the same seed, headless, it gives the same frames: each event
- * is applied at the start of the frame it was recorded in. Played live, events follow the clock.
- * Lines are flushed once a frame, so a crash or a power cut loses at most the frame in progress,
- * and a torn last line is skipped on replay.
+ * A performance recorded headless ({@code "clock":"frames","fps":30}) and replayed headless at the
+ * same frame rate, with the same seed, gives the same frames: each event is applied at the start of
+ * the frame it was recorded in. Everything else follows the clock: a live performance, which ran at
+ * whatever frame rate the machine managed, lands in a headless render at the same sketch time, so
+ * it keeps its tempo. Lines are flushed once a frame, so a crash or a power cut loses at most the
+ * frame in progress, and a torn last line is skipped on replay.
  */
 public final class Performance {
   private Performance() {}
@@ -35,27 +37,58 @@ public final class Performance {
     private boolean dirty;
     private boolean failed;
 
-    /** Starts a new file (an existing one is replaced) with a header line. */
-    public Recorder(Path file, String sketch, long seed) throws IOException {
-      this.file = file;
+    /**
+     * Starts a new file with a header line. An existing take is never overwritten: if {@code file}
+     * exists, the recording goes to the first free {@code NAME-2.jsonl}, {@code NAME-3.jsonl}...
+     * beside it ({@link #file()} says which).
+     *
+     * @param fps the fixed frame rate of a headless render, or 0 for a live run (which follows the clock)
+     */
+    public Recorder(Path file, String sketch, long seed, double fps) throws IOException {
       Path dir = file.toAbsolutePath().getParent();
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      BufferedWriter opened = null;
+      Path target = file;
+      for (int n = 2; opened == null; n++) {
+        try {
+          opened = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          if (n > 10_000) {
+            throw new IOException(file + " and its numbered takes up to -10000 exist already; name another file");
+          }
+          target = numbered(file, n);
+        }
+      }
+      this.file = target;
+      this.out = opened;
       JsonObject header = new JsonObject();
       header.addProperty("mishmash", "performance");
       header.addProperty("sketch", sketch);
       header.addProperty("seed", seed);
+      header.addProperty("clock", fps > 0 ? "frames" : "time");
+      if (fps > 0) {
+        header.addProperty("fps", fps);
+      }
       header.addProperty("started", java.time.Instant.now().toString());
       out.write(header.toString());
       out.newLine();
       out.flush();
     }
 
+    /** Where the take goes: the file asked for, or a numbered one beside it if that existed. */
     public Path file() {
       return file;
+    }
+
+    /** {@code take.jsonl} → {@code take-2.jsonl}. */
+    static Path numbered(Path file, int n) {
+      String name = file.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      String numbered = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+      return file.resolveSibling(numbered);
     }
 
     void write(long frame, double t, Change c) {
@@ -113,13 +146,14 @@ public final class Performance {
     private int next;
 
     /**
-     * @param byFrame true to apply each event at its recorded frame (headless replays, identical
-     *     frames); false to follow sketch time (live playback)
+     * @param fps the fixed frame rate of the headless render it plays into, or 0 when playing live.
+     *     Events go by frame (identical frames) only when the performance was itself recorded
+     *     headless at this frame rate; otherwise they follow sketch time, keeping their tempo.
      * @throws IOException if the file cannot be read, or is not a performance
      */
-    public Player(Path file, boolean byFrame) throws IOException {
-      this.byFrame = byFrame;
-      List<String> lines = mishmash.files.Text.read(file).lines().toList();
+    public Player(Path file, double fps) throws IOException {
+      // read leniently: a stray byte spoils one event line, not the whole performance
+      List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
       if (lines.isEmpty()) {
         throw new IOException(file + " is empty: not a Mishmash performance");
       }
@@ -129,12 +163,20 @@ public final class Performance {
       } catch (RuntimeException e) {
         header = new JsonObject();
       }
-      if (!header.has("mishmash") || !"performance".equals(header.get("mishmash").getAsString())) {
+      try {
+        if (!header.has("mishmash") || !"performance".equals(header.get("mishmash").getAsString())) {
+          throw new IllegalArgumentException();
+        }
+        sketch = header.has("sketch") ? header.get("sketch").getAsString() : "";
+        seed = header.has("seed") ? header.get("seed").getAsLong() : 0;
+        // files from before the clock was written down were replayed by frame
+        boolean recordedByFrames = !header.has("clock") || "frames".equals(header.get("clock").getAsString());
+        double recordedFps = header.has("fps") ? header.get("fps").getAsDouble() : fps;
+        byFrame = fps > 0 && recordedByFrames && recordedFps == fps;
+      } catch (RuntimeException e) {
         throw new IOException(file + " is not a Mishmash performance (its first line should be the header "
-            + "{\"mishmash\":\"performance\",...})");
+            + "{\"mishmash\":\"performance\",\"sketch\":...,\"seed\":...})");
       }
-      sketch = header.has("sketch") ? header.get("sketch").getAsString() : "";
-      seed = header.has("seed") ? header.get("seed").getAsLong() : 0;
       int skipped = 0;
       for (int i = 1; i < lines.size(); i++) {
         String line = lines.get(i).trim();
@@ -168,6 +210,11 @@ public final class Performance {
 
     public int size() {
       return entries.size();
+    }
+
+    /** True when events land by frame number (a headless take replayed headless); false: by sketch time. */
+    public boolean byFrame() {
+      return byFrame;
     }
 
     /** The events due by this frame (or time), each handed out once. */

@@ -1,9 +1,12 @@
 package mishmash.live;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,16 +57,63 @@ public final class Presets {
     if (!Files.isRegularFile(file)) {
       throw new IOException("no preset \"" + name + "\" (" + file + "); there are: " + String.join(", ", names()));
     }
-    String text = mishmash.files.Text.read(file);
+    String text;
     try {
-      JsonObject o = JsonParser.parseString(text).getAsJsonObject();
-      if (!o.has("values")) {
-        throw new IllegalStateException("it has no \"values\"");
-      }
-    } catch (RuntimeException e) {
-      throw new IOException(file + " is not a preset: " + e.getMessage());
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      read(text);
+    } catch (IllegalArgumentException | IOException e) {
+      throw new IOException("preset \"" + name + "\" (" + file + ") " + e.getMessage()
+          + "; it was not recalled. Fix the file, or save the preset again from the panel", e);
     }
     controls.submit(new Change(Change.Type.RECALL, name, seconds, text, source));
+  }
+
+  /**
+   * Reads a preset's JSON: an object with {@code "values"}, an object of parameter names and
+   * values, and optionally {@code "modulations"}, an object of parameter names and modulations.
+   *
+   * @throws IllegalArgumentException saying, for people, what is wrong ("is not valid JSON: line 3,
+   *     column 12", "its \"values\" is a list, not {...}")
+   */
+  static JsonObject read(String text) {
+    JsonElement e;
+    try {
+      e = JsonParser.parseString(text.startsWith("\uFEFF") ? text.substring(1) : text); // an editor's byte-order mark
+    } catch (JsonParseException ex) {
+      java.util.regex.Matcher where = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)")
+          .matcher(String.valueOf(ex.getMessage()));
+      throw new IllegalArgumentException("is not valid JSON" + (where.find()
+          ? " (line " + where.group(1) + ", column " + where.group(2) + ")" : "")
+          + ": look for a missing comma, quote or brace there");
+    }
+    if (!e.isJsonObject()) {
+      throw new IllegalArgumentException("is " + what(e) + ", not a preset {\"values\": {\"name\": value, ...}}");
+    }
+    JsonObject o = e.getAsJsonObject();
+    if (!o.has("values")) {
+      throw new IllegalArgumentException("has no \"values\": a preset is {\"values\": {\"name\": value, ...}}");
+    }
+    for (String key : new String[] {"values", "modulations"}) {
+      if (o.has(key) && !o.get(key).isJsonObject()) {
+        throw new IllegalArgumentException("has \"" + key + "\" as " + what(o.get(key))
+            + ", where it needs names and values: {\"mutation\": " + (key.equals("values") ? "0.8" : "\"lfo sine 0.1 0.3\"")
+            + ", ...}");
+      }
+    }
+    return o;
+  }
+
+  private static String what(JsonElement e) {
+    if (e.isJsonArray()) {
+      return "a list";
+    }
+    if (e.isJsonNull()) {
+      return "null";
+    }
+    if (e.isJsonPrimitive()) {
+      return e.getAsJsonPrimitive().isString() ? "a text" : e.getAsJsonPrimitive().isNumber() ? "a number" : "true/false";
+    }
+    return "an object";
   }
 
   /** The saved presets' names, sorted. */

@@ -18,9 +18,13 @@ abstract class NetworkGenerator implements Generator {
   private int dim;
   /** The average w: of the even blend of domains, where the model has domains. */
   private float[] meanW;
-  /** The last other blend of domains asked for with ψ ≠ 1, and its average w. */
-  private float[] blendMix;
-  private float[] blendMeanW;
+  /** Other blends of domains asked for with ψ ≠ 1 (each pure domain, say), and their average w. */
+  private final java.util.Map<java.util.List<Float>, float[]> blendMeanW = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<java.util.List<Float>, float[]> eldest) {
+      return size() > 16;
+    }
+  };
 
   NetworkGenerator(Manifest manifest) {
     this.manifest = manifest;
@@ -210,11 +214,11 @@ abstract class NetworkGenerator implements Generator {
     if (mix == null || java.util.Arrays.equals(mix, evenMix())) {
       return meanW;
     }
-    if (!java.util.Arrays.equals(mix, blendMix)) {
-      blendMix = mix.clone();
-      blendMeanW = estimateMeanW(mix);
+    java.util.List<Float> key = new java.util.ArrayList<>();
+    for (float v : mix) {
+      key.add(v);
     }
-    return blendMeanW;
+    return blendMeanW.computeIfAbsent(key, k -> estimateMeanW(mix));
   }
 
   private synchronized Styles mapBlend(float[][] z, float[] mix, float psi) {

@@ -31,6 +31,11 @@ import mishmash.model.ModelException;
  * inference). A batch normalisation that follows a convolution is folded into its weights once, at
  * load time. Tensors are NCHW; TensorFlow's 'same' padding is kept exactly (see {@link TfLayers}).
  *
+ * <p>A convolution whose input has a channel count that is not a multiple of 16 (the picture's 3,
+ * MobileNetV2's 24) gets zero channels added to its input and zero weights for them: the same
+ * result, but the CPU's convolution (oneDNN works in blocks of 16 channels) then never reads the
+ * uninitialised padding of a block, which now and then made its backward pass return NaN.
+ *
  * <p>Weights are constants: gradients flow through the network to its input (as a frozen feature
  * extractor in a critic needs), never into it. Not thread-safe for concurrent calls with arrays
  * from one manager; the weights themselves are only read.
@@ -178,6 +183,21 @@ public final class KerasNet implements AutoCloseable {
       out.add(values.get(o));
     }
     return out;
+  }
+
+  /** Channels the CPU's convolutions work in. */
+  static final int BLOCK = 16;
+
+  /** OIHW weights with zero weights for input channels added up to {@code padded}. */
+  static float[] padInputs(float[] oihw, Shape shape, int padded) {
+    int out = (int) shape.get(0);
+    int in = (int) shape.get(1);
+    int taps = (int) (shape.get(2) * shape.get(3));
+    float[] p = new float[out * padded * taps];
+    for (int o = 0; o < out; o++) {
+      System.arraycopy(oihw, o * in * taps, p, o * padded * taps, in * taps);
+    }
+    return p;
   }
 
   /** [B, C, H, W] → [B, C]: each channel's mean over its positions. */
@@ -382,6 +402,13 @@ public final class KerasNet implements AutoCloseable {
       }
       boolean useBias = !c.has("use_bias") || c.get("use_bias").getAsBoolean();
       float[] bias = useBias ? w.get(name + "/bias", (int) shape.get(0)) : null;
+      int inputs = (int) shape.get(1);
+      int padded = depthwise ? inputs : (inputs + BLOCK - 1) / BLOCK * BLOCK;
+      if (padded != inputs) {
+        oihw = padInputs(oihw, shape, padded);
+        shape = new Shape(shape.get(0), padded, shape.get(2), shape.get(3));
+      }
+      int extra = padded - inputs;
       String act = c.has("activation") ? c.get("activation").getAsString() : "linear";
       FoldableConv fc = new FoldableConv(oihw, shape, bias);
       if (act.equals("linear")) {
@@ -391,6 +418,10 @@ public final class KerasNet implements AutoCloseable {
       int stride = s[0];
       return in -> {
         NDArray x = in.get(0);
+        if (extra > 0) {
+          Shape xs = x.getShape();
+          x = x.concat(x.getManager().zeros(new Shape(xs.get(0), extra, xs.get(2), xs.get(3))), 1);
+        }
         Shape symmetric = new Shape(0, 0);
         if (pad.equals("same")) {
           int[] p = TfLayers.samePadding(x, k[0], k[1], stride);

@@ -70,9 +70,30 @@ final class Adam {
       if (p.requiresGradient()) {
         NDArray g = p.getArray().getGradient();
         g.attach(step);
-        g.subi(g);
+        g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); // also where a gradient is NaN
       }
     }
+  }
+
+  /**
+   * True when every gradient of the block is finite and at most {@code limit} in size. On this
+   * CPU, about one backward pass in a few hundred through the projected critic returns garbage
+   * (values near 10^33, then NaN) somewhere in PyTorch's CPU kernels; one such update ruins every
+   * weight, so the trainer checks before it updates and skips that step's update instead.
+   */
+  static boolean sane(Block block, float limit, NDManager step) {
+    for (Parameter p : block.getParameters().values()) {
+      if (p.requiresGradient()) {
+        NDArray g = p.getArray().getGradient();
+        NDArray worst = g.abs().max();
+        worst.attach(step);
+        float v = worst.getFloat();
+        if (!(v <= limit)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   void save(DataOutputStream out) throws IOException {

@@ -33,14 +33,24 @@ import mishmash.model.net.StyleNet;
  */
 final class GanTrainer implements AutoCloseable {
 
-  /** How to train; the defaults are {@link #DEFAULT}. */
+  /**
+   * How to train; the defaults are {@link #DEFAULT}.
+   *
+   * @param styleMixing the chance that a generated picture takes its first layers from one latent and
+   *     the rest from another
+   * @param bandMixing the chance that a generated picture takes its coarse, middle and fine layers from
+   *     different domains (a hybrid by layers), judged by each band's critic heads as that band's domain
+   */
   record Settings(float learningRateG, float learningRateD, float beta1, float beta2,
-                  double emaHalfLifeImages, double emaRampup, double styleMixing) {}
+                  double emaHalfLifeImages, double emaRampup, double styleMixing, double bandMixing) {}
 
   /** Bytes the largest activation may take; see {@link #microBatch}. */
   static final long LARGEST_TENSOR = 24L << 20;
 
-  static final Settings DEFAULT = new Settings(2e-4f, 2e-4f, 0f, 0.99f, 10_000, 0.05, 0.5);
+  static final Settings DEFAULT = new Settings(2e-4f, 2e-4f, 0f, 0.99f, 10_000, 0.05, 0.5, 0.5);
+
+  /** Bands of the generator's layers that can come from different domains: coarse, middle, fine. */
+  static final int BANDS = mishmash.latent.Bands.COUNT;
 
   /** The losses of one step, and D's average score for the real and the generated pictures. */
   record Losses(float d, float g, float real, float fake) {
@@ -53,7 +63,7 @@ final class GanTrainer implements AutoCloseable {
   private ParameterStore store;
   private final StyleNet generator;
   private final StyleNet average;
-  private final Critic critic;
+  private final Judge critic;
   private final Adam adamG;
   private final Adam adamD;
   private final Ema ema;
@@ -64,9 +74,13 @@ final class GanTrainer implements AutoCloseable {
   private final int domains;
   private final ByteBuffer realBuffer;
   private long imagesSeen;
+  /** Updates skipped because a gradient came back broken (see {@link Adam#sane}). */
+  private long skipped;
+  /** Larger gradients than this are garbage: real ones here stay below 10. */
+  static final float GRADIENT_LIMIT = 1e4f;
 
   /** Fresh networks from the engine's random initialisation (seed it first for repeatable runs). */
-  GanTrainer(StyleNet.Config g, Critic.Config d, Settings settings, int batch) {
+  GanTrainer(StyleNet.Config g, Judge.Config d, Settings settings, int batch) {
     if (g.imageSize() != d.imageSize()) {
       throw new IllegalArgumentException("generator draws " + g.imageSize() + " px but critic judges " + d.imageSize());
     }
@@ -80,19 +94,20 @@ final class GanTrainer implements AutoCloseable {
     JniUtils.setGradMode(false);
     this.generator = new StyleNet(g);
     this.average = new StyleNet(g);
-    this.critic = new Critic(d);
+    this.critic = Judge.of(d);
     generator.initialize(root.newSubManager());
     average.initialize(root.newSubManager());
     average.freezeParameters(true);
     critic.initialize(root.newSubManager());
     this.store = new ParameterStore(root, false);
     this.adamG = new Adam(generator, root.newSubManager(), settings.learningRateG(), settings.beta1(), settings.beta2());
-    this.adamD = new Adam(critic, root.newSubManager(), settings.learningRateD(), settings.beta1(), settings.beta2());
+    this.adamD = new Adam(critic.block(), root.newSubManager(), settings.learningRateD(), settings.beta1(),
+        settings.beta2());
     this.ema = new Ema(generator, average, settings.emaHalfLifeImages(), settings.emaRampup());
     try (NDManager step = root.newSubManager()) {
       ema.reset(step);
     }
-    this.micro = microBatch(batch, g, d);
+    this.micro = microBatch(batch, g, d.largestPerPicture());
     this.realBuffer = ByteBuffer.allocateDirect(micro * 3 * size * size * Float.BYTES).order(ByteOrder.nativeOrder());
   }
 
@@ -104,12 +119,26 @@ final class GanTrainer implements AutoCloseable {
     return imagesSeen;
   }
 
+  /** Updates skipped so far in this run because a gradient came back broken. */
+  long skippedUpdates() {
+    return skipped;
+  }
+
   long generatorParameters() {
     return trainable(generator);
   }
 
   long criticParameters() {
-    return trainable(critic);
+    return trainable(critic.block());
+  }
+
+  /** Lets the critic measure its features on real pictures (planar RGB in [-1, 1], a multiple of the micro-batch). */
+  void calibrate(float[] realPixels, int count) {
+    try (NDManager step = root.newSubManager()) {
+      NDArray real = step.create(java.util.Arrays.copyOf(realPixels, count * 3 * size * size),
+          new Shape(count, 3, size, size));
+      critic.calibrate(real);
+    }
   }
 
   private static long trainable(Block block) {
@@ -122,7 +151,8 @@ final class GanTrainer implements AutoCloseable {
 
   /**
    * One critic step and one generator step on a batch of real pictures (planar RGB in [-1, 1])
-   * and their domains; the generated pictures get the same domains. The batch goes through in
+   * and their domains. Each generated picture gets a real one's domain in every band or, with
+   * chance {@link Settings#bandMixing}, a domain of its own per band. The batch goes through in
    * micro-batches whose gradients add up, so every update is that of the whole batch.
    */
   Losses step(float[] realPixels, int[] labels, Rng rng) {
@@ -132,17 +162,31 @@ final class GanTrainer implements AutoCloseable {
     float gLoss = 0;
     float realScore = 0;
     float fakeScore = 0;
+    int[][] bands = fakeBands(labels, rng);
+    int[][] reals = realBands(labels);
     try (NDManager step = root.newSubManager()) {
-      // critic: the fakes are drawn before the collector opens, so no graph is kept for G
+      // The fakes, and what the critic sees of them, are drawn once, recording G's graph (and the
+      // frozen network's). The critic learns from a detached copy; the generator then
+      // back-propagates through the kept graph, after the critic's update.
+      NDManager[] managers = new NDManager[parts];
+      NDList[] fakesSeen = new NDList[parts];
+      for (int p = 0; p < parts; p++) {
+        managers[p] = step.newSubManager();
+        try (GradientCollector recording = Engine.getEngine("PyTorch").newGradientCollector()) {
+          fakesSeen[p] = critic.see(DiffAugment.apply(generate(managers[p], bands, p * micro, rng), rng));
+        }
+      }
       for (int p = 0; p < parts; p++) {
         try (NDManager part = step.newSubManager()) {
-          NDArray mix = oneHot(part, labels, p * micro);
-          NDArray real = feed(part, realPixels, p);
-          NDArray fake = generate(part, mix, rng);
+          int from = p * micro;
+          NDList realSeen = critic.see(DiffAugment.apply(feed(part, realPixels, p), rng));
+          NDList both = new NDList(realSeen.size());
+          for (int i = 0; i < realSeen.size(); i++) {
+            both.add(realSeen.get(i).concat(fakesSeen[p].get(i).stopGradient(), 0));
+          }
+          NDArray[] domains = bandDomains(part, reals, from, bands, from);
           try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray both = DiffAugment.apply(real, rng).concat(DiffAugment.apply(fake, rng), 0);
-            NDArray maps = domainMaps(mix);
-            NDArray scores = judge(both, maps.concat(maps, 0));
+            NDArray scores = critic.scores(store, both, domains, true);
             NDArray onReal = scores.get("0:" + micro);
             NDArray onFake = scores.get(micro + ":");
             NDArray loss = onReal.neg().add(1).maximum(0).mean().add(onFake.add(1).maximum(0).mean());
@@ -153,26 +197,88 @@ final class GanTrainer implements AutoCloseable {
           }
         }
       }
-      adamD.update(step);
+      if (Adam.sane(critic.block(), GRADIENT_LIMIT, step)) {
+        adamD.update(step);
+      } else {
+        Adam.zeroGradients(critic.block(), step);
+        skipped++;
+      }
 
       // generator: gradients flow through the critic, whose own gradients are then thrown away
       for (int p = 0; p < parts; p++) {
-        try (NDManager part = step.newSubManager();
+        try (NDManager part = managers[p];
             GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-          NDArray mix = oneHot(part, labels, p * micro);
-          NDArray scores = judge(DiffAugment.apply(generate(part, mix, rng), rng), domainMaps(mix));
+          NDArray scores = critic.scores(store, fakesSeen[p], bandDomains(part, null, 0, bands, p * micro), true);
           NDArray loss = scores.mean().neg();
           collector.backward(loss.mul(share));
           gLoss += loss.getFloat() * share;
         }
       }
-      adamG.update(step);
-      Adam.zeroGradients(critic, step);
+      if (Adam.sane(generator, GRADIENT_LIMIT, step)) {
+        adamG.update(step);
+      } else {
+        Adam.zeroGradients(generator, step);
+        skipped++;
+      }
+      Adam.zeroGradients(critic.block(), step);
 
       imagesSeen += batch;
       ema.update(batch, imagesSeen, step);
     }
     return new Losses(dLoss, gLoss, realScore, fakeScore);
+  }
+
+  /** Each real picture's domain in every band. */
+  private static int[][] realBands(int[] labels) {
+    int[][] b = new int[labels.length][BANDS];
+    for (int i = 0; i < labels.length; i++) {
+      java.util.Arrays.fill(b[i], labels[i]);
+    }
+    return b;
+  }
+
+  /** The generated pictures' domains per band: a real one's, or with chance bandMixing, not all the same. */
+  private int[][] fakeBands(int[] labels, Rng rng) {
+    int[][] b = realBands(labels);
+    if (domains < 2) {
+      return b;
+    }
+    for (int[] row : b) {
+      if (rng.nextDouble() < settings.bandMixing()) {
+        do {
+          for (int k = 0; k < BANDS; k++) {
+            row[k] = rng.nextInt(domains);
+          }
+        } while (row[0] == row[1] && row[1] == row[2]);
+      }
+    }
+    return b;
+  }
+
+  /**
+   * One-hot domains per band [n, K] for the critic: reals (when given) first, then fakes, as the
+   * pictures are stacked. Null without domains.
+   */
+  private NDArray[] bandDomains(NDManager part, int[][] reals, int realFrom, int[][] fakes, int fakeFrom) {
+    if (domains == 0) {
+      return null;
+    }
+    int n = (reals == null ? 0 : micro) + micro;
+    NDArray[] out = new NDArray[BANDS];
+    for (int band = 0; band < BANDS; band++) {
+      float[] v = new float[n * domains];
+      int row = 0;
+      if (reals != null) {
+        for (int i = 0; i < micro; i++) {
+          v[row++ * domains + reals[realFrom + i][band]] = 1;
+        }
+      }
+      for (int i = 0; i < micro; i++) {
+        v[row++ * domains + fakes[fakeFrom + i][band]] = 1;
+      }
+      out[band] = part.create(v, new Shape(n, domains));
+    }
+    return out;
   }
 
   /**
@@ -181,13 +287,12 @@ final class GanTrainer implements AutoCloseable {
    * when they are freed, so every such tensor page-faults afresh, and on a small VM that made
    * 128×128 steps several times slower.
    */
-  static int microBatch(int batch, StyleNet.Config g, Critic.Config d) {
+  static int microBatch(int batch, StyleNet.Config g, long criticFloats) {
     int[] channels = g.channels();
     long side = g.imageSize();
-    // G's last stage takes the stage before's channels at full size; D sees reals and fakes at half size
+    // G's last stage takes the stage before's channels at full size; D sees reals and fakes together
     long generator = channels[Math.max(0, channels.length - 2)] * side * side;
-    long critic = 2L * Math.max(Critic.STEM_CHANNELS, d.widths()[0]) * (side / 2) * (side / 2);
-    long perPicture = Math.max(generator, critic) * Float.BYTES;
+    long perPicture = Math.max(generator, 2 * criticFloats) * Float.BYTES;
     for (int m = batch; m > 1; m--) {
       if (batch % m == 0 && m * perPicture <= LARGEST_TENSOR) {
         return m;
@@ -203,73 +308,72 @@ final class GanTrainer implements AutoCloseable {
     return part.create(realBuffer, new Shape(micro, 3, size, size), DataType.FLOAT32);
   }
 
-  private NDArray domainMaps(NDArray mix) {
-    return mix.reshape(mix.getShape().get(0), mix.getShape().get(1), 1, 1);
-  }
-
-  /** One-hot domains [micro, K] for the micro-batch starting at {@code from}. */
-  private NDArray oneHot(NDManager part, int[] labels, int from) {
-    int k = Math.max(domains, 1);
-    float[] v = new float[micro * k];
-    for (int i = 0; i < micro; i++) {
-      v[i * k + (domains > 0 ? labels[from + i] : 0)] = 1;
-    }
-    return part.create(v, new Shape(micro, k));
-  }
-
-  private NDArray judge(NDArray pictures, NDArray domainMaps) {
-    NDList in = domains > 0 ? new NDList(pictures, domainMaps) : new NDList(pictures);
-    return critic.forward(store, in, true).head();
-  }
-
   /**
-   * Training-time pictures from G. With probability {@code styleMixing} the batch takes its first
-   * layers' styles from one latent and the rest from another, so that no layer relies on its
-   * neighbours' style: that is what makes style mixing work later.
+   * Training-time pictures from G for the micro-batch starting at {@code from}, each layer with its
+   * band's domain. With chance {@code styleMixing} a picture takes its first layers' latent from one
+   * z and the rest from another, so that no layer relies on its neighbours' style: that is what makes
+   * style mixing and breeding by layers work later.
    */
-  private NDArray generate(NDManager step, NDArray mix, Rng rng) {
+  private NDArray generate(NDManager step, int[][] bands, int from, Rng rng) {
     int layers = generator.config().styleLayers();
-    NDArray ws = mapping(step, mix, rng).expandDims(1).repeat(1, layers);
-    if (rng.nextDouble() < settings.styleMixing()) {
-      int cut = 1 + rng.nextInt(layers - 1);
-      NDArray other = mapping(step, mix, rng).expandDims(1).repeat(1, layers - cut);
-      ws = ws.get(":, 0:" + cut).concat(other, 1);
+    int latent = generator.config().latentSize();
+    int k = Math.max(domains, 1);
+    float[] z = new float[micro * layers * latent];
+    float[] mix = new float[micro * layers * k];
+    float[] a = new float[latent];
+    float[] b = new float[latent];
+    for (int i = 0; i < micro; i++) {
+      for (int j = 0; j < latent; j++) {
+        a[j] = rng.nextGaussian();
+      }
+      int cut = layers;
+      if (rng.nextDouble() < settings.styleMixing()) {
+        cut = 1 + rng.nextInt(layers - 1);
+        for (int j = 0; j < latent; j++) {
+          b[j] = rng.nextGaussian();
+        }
+      }
+      for (int l = 0; l < layers; l++) {
+        int row = i * layers + l;
+        System.arraycopy(l < cut ? a : b, 0, z, row * latent, latent);
+        mix[row * k + (domains > 0 ? bands[from + i][band(l, layers)] : 0)] = 1;
+      }
     }
+    NDArray zs = step.create(z, new Shape(micro * layers, latent));
+    NDList in = domains > 0 ? new NDList(zs, step.create(mix, new Shape(micro * layers, k))) : new NDList(zs);
+    NDArray ws = generator.mapping().forward(store, in, true).head().reshape(micro, layers, -1);
     return generator.synthesis().forward(store, new NDList(ws), true).head();
   }
 
-  private NDArray mapping(NDManager step, NDArray mix, Rng rng) {
-    int latent = generator.config().latentSize();
-    int n = (int) mix.getShape().get(0);
-    float[] z = new float[n * latent];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = rng.nextGaussian();
-    }
-    NDArray zs = step.create(z, new Shape(n, latent));
-    NDList in = domains > 0 ? new NDList(zs, mix) : new NDList(zs);
-    return generator.mapping().forward(store, in, true).head();
+  /** The band (0 coarse, 1 middle, 2 fine) of style layer {@code layer} of {@code layers}. */
+  static int band(int layer, int layers) {
+    return mishmash.latent.Bands.of(layer, layers);
   }
 
   /**
-   * Pictures from the moving-average generator for latents {@code z} and domain mixtures
-   * {@code mixes} (one row per picture, ignored without domains), truncation ψ = 1.
+   * Pictures from the moving-average generator for latents {@code z}, each with a domain per band
+   * ({@code bands[i]}: coarse, middle, fine; ignored without domains), truncation ψ = 1, the fixed
+   * noise of drawing.
    */
-  Image[] render(float[][] z, float[][] mixes) {
+  Image[] render(float[][] z, int[][] bands) {
     int n = z.length;
+    int layers = average.config().styleLayers();
     int latent = average.config().latentSize();
-    float[] flatZ = new float[n * latent];
     int k = Math.max(domains, 1);
-    float[] flatMix = new float[n * k];
+    float[] flatZ = new float[n * layers * latent];
+    float[] flatMix = new float[n * layers * k];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(z[i], 0, flatZ, i * latent, latent);
-      if (domains > 0) {
-        System.arraycopy(mixes[i], 0, flatMix, i * k, k);
+      for (int l = 0; l < layers; l++) {
+        int row = i * layers + l;
+        System.arraycopy(z[i], 0, flatZ, row * latent, latent);
+        flatMix[row * k + (domains > 0 ? bands[i][band(l, layers)] : 0)] = 1;
       }
     }
     try (NDManager step = root.newSubManager()) {
-      NDArray zs = step.create(flatZ, new Shape(n, latent));
-      NDList in = domains > 0 ? new NDList(zs, step.create(flatMix, new Shape(n, k))) : new NDList(zs);
-      NDArray pictures = average.forward(store, in, false).head();
+      NDArray zs = step.create(flatZ, new Shape(n * layers, latent));
+      NDList in = domains > 0 ? new NDList(zs, step.create(flatMix, new Shape(n * layers, k))) : new NDList(zs);
+      NDArray ws = average.mapping().forward(store, in, false).head().reshape(n, layers, -1);
+      NDArray pictures = average.synthesis().forward(store, new NDList(ws), false).head();
       return Pixels.toImages(pictures.toFloatArray(), n, size, size, -1f, 1f);
     }
   }
@@ -279,7 +383,8 @@ final class GanTrainer implements AutoCloseable {
     out.writeLong(imagesSeen);
     generator.saveParameters(out);
     average.saveParameters(out);
-    critic.saveParameters(out);
+    critic.block().saveParameters(out);
+    critic.save(out);
     adamG.save(out);
     adamD.save(out);
   }
@@ -290,7 +395,8 @@ final class GanTrainer implements AutoCloseable {
     try {
       loadInto(generator, in);
       loadInto(average, in);
-      loadInto(critic, in);
+      loadInto(critic.block(), in);
+      critic.load(in);
     } catch (ai.djl.MalformedModelException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -310,6 +416,7 @@ final class GanTrainer implements AutoCloseable {
 
   @Override
   public void close() {
+    critic.free();
     root.close();
   }
 }

@@ -62,8 +62,10 @@ public final class Train {
     ImageFolders data = ImageFolders.load(o.data(), o.weights(), o.size(), Train::log);
     List<String> domains = o.conditioned()
         ? data.folders().stream().map(ImageFolders.Folder::name).toList() : List.of();
-    StyleNet.Config g = new StyleNet.Config(LATENT, LATENT, 4, generatorChannels(o.size()), domains);
-    Critic.Config d = Critic.Config.forSize(o.size(), domains.size());
+    StyleNet.Config g = new StyleNet.Config(LATENT, LATENT, 4, generatorChannels(o.size(), o.synthesis()), domains,
+        o.synthesis());
+    Judge.Config d = o.critic().equals("scratch") ? new Judge.Scratch(Critic.Config.forSize(o.size(), domains.size()))
+        : new Judge.Projected(ProjectedCritic.Config.forSize(o.size(), domains.size()));
     if (o.benchSteps() > 0) {
       return bench(o, data, g, d);
     }
@@ -75,6 +77,7 @@ public final class Train {
 
     Engine.getEngine("PyTorch").setRandomSeed((int) o.seed());
     try (GanTrainer trainer = new GanTrainer(g, d, o.settings(), o.batch())) {
+      calibrate(trainer, data, o);
       LossHistory history = new LossHistory();
       Rng rng = new Rng(o.seed());
       int start = 0;
@@ -88,7 +91,7 @@ public final class Train {
       }
 
       float[][] fixedZ = Latents.batch(o.seed(), SHEET * SHEET, LATENT);
-      float[][] fixedMix = sheetMixes(domains.size());
+      int[][] fixedBands = sheetBands(domains.size());
       float[] pixels = new float[o.batch() * 3 * o.size() * o.size()];
       int[] labels = new int[o.batch()];
       Progress progress = new Progress(start > 0 ? "training (from step " + start + ")" : "training",
@@ -104,10 +107,11 @@ public final class Train {
               + "in " + o.out() + " is intact; try a smaller --batch or a different --seed, and report it.");
         }
         history.add(losses);
-        progress.step(1, status(history));
+        progress.step(1, status(history) + (trainer.skippedUpdates() > 0
+            ? " skipped=" + trainer.skippedUpdates() : ""));
         boolean last = step == o.steps();
         if (step % o.sampleEvery() == 0 || last) {
-          Image[] sheet = trainer.render(fixedZ, fixedMix);
+          Image[] sheet = trainer.render(fixedZ, fixedBands);
           SampleSheet.write(SampleSheet.of(sheet, SHEET),
               o.out().resolve("samples").resolve(String.format(Locale.ROOT, "step-%06d.png", step)));
         }
@@ -137,35 +141,49 @@ public final class Train {
 
   /**
    * Channels per synthesis stage from 4×4 up: wide where pictures are small, narrow where pixels
-   * are many — for 128×128: 128, 128, 64, 32, 16, 16. (16 is faster than 8 on the CPU: oneDNN's
+   * are many. For 128×128: 256, 256, 128, 64, 32, 16 ({@code skip}), or the first default model's
+   * 128, 128, 64, 32, 16, 16 ({@code adain}). (16 is faster than 8 on the CPU: oneDNN's
    * convolutions work in blocks of 16 channels.)
    */
-  static int[] generatorChannels(int size) {
+  static int[] generatorChannels(int size, String synthesis) {
     int stages = Integer.numberOfTrailingZeros(size) - 1;
+    boolean skip = StyleNet.Config.SKIP.equals(synthesis);
     int[] channels = new int[stages];
     for (int i = 0; i < stages; i++) {
-      channels[i] = Math.min(128, Math.max(16, 1024 / (4 << i)));
+      channels[i] = skip ? Math.min(256, Math.max(16, 4096 / (4 << i))) : Math.min(128, Math.max(16, 1024 / (4 << i)));
     }
     return channels;
   }
 
+  /** The critic measures its features on a fixed batch of real pictures (the same on every resume). */
+  static void calibrate(GanTrainer trainer, ImageFolders data, TrainOptions o) {
+    float[] pixels = new float[o.batch() * 3 * o.size() * o.size()];
+    data.batch(new Rng(o.seed() ^ 0xCA11B8A7EL), pixels, new int[o.batch()]);
+    trainer.calibrate(pixels, o.batch());
+  }
+
   /**
-   * The fixed sample sheet's domain mixtures: with K domains the rows go to each domain in turn
-   * and the last rows to an even blend of all; without domains, nothing.
+   * The fixed sample sheet's domains per band (coarse, middle, fine): with K domains the first K rows
+   * are one domain each, the rest hybrids by bands (the form of one domain, the skin of another, in
+   * turn); without domains, nothing.
    */
-  static float[][] sheetMixes(int domains) {
-    float[][] mixes = new float[SHEET * SHEET][];
-    for (int i = 0; i < mixes.length; i++) {
-      float[] mix = new float[Math.max(domains, 1)];
-      int group = (i / SHEET) * (domains + 1) / SHEET;
-      if (group < domains) {
-        mix[group] = 1;
+  static int[][] sheetBands(int domains) {
+    int[][] bands = new int[SHEET * SHEET][];
+    int k = Math.max(domains, 1);
+    int hybrid = 0;
+    for (int i = 0; i < bands.length; i++) {
+      int row = i / SHEET;
+      if (row < k || k < 2) {
+        int d = Math.min(row, k - 1);
+        bands[i] = new int[] {d, d, d};
       } else {
-        java.util.Arrays.fill(mix, 1f / mix.length);
+        int form = (hybrid / (k - 1)) % k;
+        int skin = (form + 1 + hybrid % (k - 1)) % k;
+        bands[i] = new int[] {form, hybrid % 2 == 0 ? form : skin, skin};
+        hybrid++;
       }
-      mixes[i] = mix;
     }
-    return mixes;
+    return bands;
   }
 
   private static String status(LossHistory h) {
@@ -174,7 +192,8 @@ public final class Train {
         h.recentMean(1, n), h.recentMean(2, n), h.recentMean(3, n));
   }
 
-  private static JsonObject header(TrainOptions o, StyleNet.Config g, Critic.Config d, int step, Rng rng, long elapsed) {
+  private static JsonObject header(TrainOptions o, StyleNet.Config g, Judge.Config d, int step, Rng rng,
+                                   long elapsed) {
     JsonObject h = new JsonObject();
     h.addProperty("step", step);
     h.addProperty("rng", rng.state());
@@ -187,7 +206,7 @@ public final class Train {
     return h;
   }
 
-  private static void checkCompatible(Path file, JsonObject h, TrainOptions o, StyleNet.Config g, Critic.Config d) {
+  private static void checkCompatible(Path file, JsonObject h, TrainOptions o, StyleNet.Config g, Judge.Config d) {
     String was = "--size " + h.get("size") + " --batch " + h.get("batch") + " and " + h.get("generator");
     boolean same = h.get("size").getAsInt() == o.size() && h.get("batch").getAsInt() == o.batch()
         && h.get("generator").equals(g.toJson()) && h.get("critic").equals(d.toJson());
@@ -227,18 +246,29 @@ public final class Train {
     p.addProperty("wall_time", Progress.clockText(wallMillis / 1000.0));
     p.addProperty("machine", Runtime.getRuntime().availableProcessors() + " CPU cores, DJL PyTorch engine");
     p.addProperty("training_images_per_second", Math.round(imagesPerSecond * 10) / 10.0);
-    p.addProperty("training", "hinge loss, spectrally normalised critic with minibatch stddev"
-        + (o.conditioned() ? " and domain projection" : "") + ", DiffAugment (colour, translation, cutout), "
-        + "Adam (beta1 0, beta2 0.99), style mixing; the saved generator is the moving average of G's weights");
+    String critic = o.critic().equals("scratch")
+        ? "a spectrally normalised critic learned from scratch, with minibatch stddev"
+            + (o.conditioned() ? " and domain projection" : "")
+        : "a projected critic: spectrally normalised heads at four scales on frozen MobileNetV2 features "
+            + "(models/mobilenet-v2) with fixed cross-channel and cross-scale mixing" + (o.conditioned()
+            ? ", each head projecting on the embedding of its band's domain" : "");
+    String generator = o.synthesis().equals("skip")
+        ? "modulated convolutions with demodulation, noise inputs, bilinear upsampling and a picture per level"
+        : "convolutions with adaptive instance normalisation";
+    p.addProperty("training", "hinge loss, " + critic + "; a generator of " + generator + "; DiffAugment (colour, "
+        + "translation, cutout), Adam (beta1 0, beta2 0.99), style mixing" + (o.conditioned() && o.bandMixing() > 0
+        ? ", hybrids by bands of layers for " + Math.round(o.bandMixing() * 100) + " % of the generated pictures" : "")
+        + "; the saved generator is the moving average of G's weights");
     p.addProperty("learning_rates", "G " + o.learningRateG() + ", D " + o.learningRateD());
     p.addProperty("license", o.license());
     return p;
   }
 
   /** Times {@code --bench-steps} steps after a warm-up and prints a Markdown table row; writes nothing. */
-  private static Result bench(TrainOptions o, ImageFolders data, StyleNet.Config g, Critic.Config d) {
+  private static Result bench(TrainOptions o, ImageFolders data, StyleNet.Config g, Judge.Config d) {
     Engine.getEngine("PyTorch").setRandomSeed((int) o.seed());
     try (GanTrainer trainer = new GanTrainer(g, d, o.settings(), o.batch())) {
+      calibrate(trainer, data, o);
       Rng rng = new Rng(o.seed());
       float[] pixels = new float[o.batch() * 3 * o.size() * o.size()];
       int[] labels = new int[o.batch()];

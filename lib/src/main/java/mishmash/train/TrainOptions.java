@@ -20,7 +20,10 @@ record TrainOptions(
     String license,
     float learningRateG,
     float learningRateD,
-    int benchSteps) {
+    int benchSteps,
+    String critic,
+    String synthesis,
+    double bandMixing) {
 
   static final String USAGE = String.join("\n",
       "usage: train --data DIR [DIR...] --steps N --out models/NAME [options]",
@@ -37,6 +40,9 @@ record TrainOptions(
       "  --license TEXT          the trained model's license, recorded in model.json",
       "  --lr-g 0.0002           the generator's Adam learning rate",
       "  --lr-d 0.0002           the critic's Adam learning rate",
+      "  --critic projected      projected (heads on frozen MobileNetV2 features, the default) or scratch",
+      "  --synthesis skip        skip (modulated convolutions, noise, a picture per level: the default) or adain",
+      "  --band-mixing 0.5       chance that a generated picture mixes domains by bands of layers (0 = never)",
       "  --bench-steps N         only time N training steps and print a Markdown table row");
 
   static TrainOptions parse(String[] args) {
@@ -54,6 +60,9 @@ record TrainOptions(
     float lrG = GanTrainer.DEFAULT.learningRateG();
     float lrD = GanTrainer.DEFAULT.learningRateD();
     int benchSteps = 0;
+    String critic = "projected";
+    String synthesis = mishmash.model.net.StyleNet.Config.SKIP;
+    double bandMixing = GanTrainer.DEFAULT.bandMixing();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -78,6 +87,9 @@ record TrainOptions(
         case "--lr-g" -> lrG = rate(args, ++i, a);
         case "--lr-d" -> lrD = rate(args, ++i, a);
         case "--bench-steps" -> benchSteps = positive(args, ++i, a);
+        case "--critic" -> critic = choice(args, ++i, a, "projected", "scratch");
+        case "--synthesis" -> synthesis = choice(args, ++i, a, "skip", "adain");
+        case "--band-mixing" -> bandMixing = share(args, ++i, a);
         default -> throw new IllegalArgumentException("unknown option \"" + a + "\"\n" + USAGE);
       }
     }
@@ -95,7 +107,32 @@ record TrainOptions(
       throw new IllegalArgumentException("--size must be a power of two, at least 8 (such as 64 or 128), not " + size);
     }
     return new TrainOptions(List.copyOf(data), parseWeights(weights, data.size()), size, steps, out, batch, seed,
-        sampleEvery, checkpointEvery, conditioned && data.size() > 1, license, lrG, lrD, benchSteps);
+        sampleEvery, checkpointEvery, conditioned && data.size() > 1, license, lrG, lrD, benchSteps, critic, synthesis,
+        bandMixing);
+  }
+
+  private static String choice(String[] args, int i, String option, String... allowed) {
+    String v = value(args, i, option);
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + ", not " + v);
+  }
+
+  private static double share(String[] args, int i, String option) {
+    String text = value(args, i, option);
+    double v;
+    try {
+      v = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(option + " must be a chance from 0 to 1, such as 0.5, not " + text);
+    }
+    return v;
   }
 
   private static double[] parseWeights(String text, int folders) {
@@ -155,7 +192,7 @@ record TrainOptions(
   GanTrainer.Settings settings() {
     GanTrainer.Settings d = GanTrainer.DEFAULT;
     return new GanTrainer.Settings(learningRateG, learningRateD, d.beta1(), d.beta2(), d.emaHalfLifeImages(),
-        d.emaRampup(), d.styleMixing());
+        d.emaRampup(), d.styleMixing(), bandMixing);
   }
 
   private static long parseLong(String text, String option) {

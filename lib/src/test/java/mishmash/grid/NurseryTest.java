@@ -222,4 +222,87 @@ class NurseryTest {
     assertTrue(booth.delete(visitor));
     assertFalse(Archive.open(dir).contains(visitor));
   }
+
+  /** The model, held back until the test lets it draw: shows what waits for it. */
+  static final class HeldModel implements Generator {
+    final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicInteger drawing = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public mishmash.model.Manifest manifest() {
+      return gan.manifest();
+    }
+
+    @Override
+    public boolean hasMapping() {
+      return gan.hasMapping();
+    }
+
+    @Override
+    public int styleLayers() {
+      return gan.styleLayers();
+    }
+
+    @Override
+    public int styleSize() {
+      return gan.styleSize();
+    }
+
+    @Override
+    public mishmash.model.Styles map(float[][] z, float psi) {
+      return gan.map(z, psi);
+    }
+
+    @Override
+    public mishmash.model.Image[] synthesize(mishmash.model.Styles styles) {
+      drawing.incrementAndGet();
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return gan.synthesize(styles);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  // issue 12, 2: changing columns or rows stalled the frame loop (the model drew on the animation thread)
+
+  @Test
+  void resizingNeverWaitsForTheModel() throws Exception {
+    new Nursery(gan, Archive.open(dir), () -> now, false).open(4, 2, 1, 0.7f); // an archive with a saved grid
+    HeldModel held = new HeldModel();
+    Nursery n = new Nursery(held, Archive.open(dir), () -> now, true);
+    try {
+      Grid start = n.open(4, 2, 1, 0.7f); // from the archive: no drawing
+      long[] before = seeds(start);
+      java.util.concurrent.ExecutorService frameLoop = java.util.concurrent.Executors.newSingleThreadExecutor();
+      // the knob turned: the grid grows while the model is held; resize() must return anyway
+      Grid during = frameLoop.submit(() -> n.resize(8, 4, 0.7f)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(during == start && n.resizing(), "the old grid stays on screen while the new creatures are drawn");
+      Grid shrunk = frameLoop.submit(() -> n.resize(2, 2, 0.7f)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(shrunk == start, "one resize at a time: the next shape waits its turn");
+      frameLoop.shutdown();
+      held.go.countDown();
+      long end = System.nanoTime() + 20_000_000_000L;
+      while (n.resizing() && System.nanoTime() < end) {
+        n.update();
+        Thread.sleep(5);
+      }
+      Grid grown = n.grid();
+      assertEquals(32, grown.size());
+      assertArrayEquals(before, Arrays.copyOf(seeds(grown), 8), "the creatures stay, in reading order");
+      assertTrue(grown.get(0) == start.get(0), "each kept cell is the same cell, picture and all");
+      assertTrue(n.resize(2, 2, 0.7f) == grown, "a shape a moment later waits for the gap between changes");
+      now += Nursery.RESIZE_GAP;
+      Grid small = n.resize(2, 2, 0.7f);
+      assertEquals(4, small.size(), "shrinking is at once: nothing to draw");
+      assertArrayEquals(Arrays.copyOf(before, 4), seeds(small));
+    } finally {
+      held.go.countDown();
+      n.close();
+    }
+  }
 }

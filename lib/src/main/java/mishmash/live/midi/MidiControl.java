@@ -59,6 +59,7 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
   };
   private ScheduledExecutorService watcher;
   private volatile String learning;
+  private volatile String saveProblem;
   private MidiMap.Binding justLearnt;
   private Controls controls;
 
@@ -68,9 +69,16 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
     this.map = MidiMap.load(mapFile);
   }
 
-  /** Listens to {@code controls}' changes (for soft takeover) and plays into them. */
+  /**
+   * Listens to {@code controls}' changes (for soft takeover) and plays into them; bindings to
+   * parameters or actions the sketch does not have are reported in {@link #problems()}.
+   */
   public MidiControl attach(Controls controls) {
     this.controls = controls;
+    java.util.List<String> targets = new java.util.ArrayList<>();
+    controls.params().forEach(p -> targets.add(p.name()));
+    controls.params().actions().forEach(a -> targets.add(a.name()));
+    map.check(targets, controls.sketch(), mapFile);
     controls.addSource(this);
     controls.addListener(this);
     controls.own(this);
@@ -95,6 +103,15 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
 
   public MidiMap map() {
     return map;
+  }
+
+  /** What is wrong with the map file and with saving it, for the panel. */
+  public java.util.List<String> problems() {
+    java.util.List<String> all = new java.util.ArrayList<>(map.problems());
+    if (saveProblem != null) {
+      all.add(saveProblem);
+    }
+    return all;
   }
 
   private volatile Set<String> deviceNames = Set.of();
@@ -178,8 +195,10 @@ public final class MidiControl implements Controls.Source, Controls.Listener, Au
     System.err.println("mishmash midi: " + b.target() + " = " + b);
     try {
       map.save(mapFile);
+      saveProblem = null;
     } catch (IOException e) {
-      System.err.println("mishmash midi: cannot save " + mapFile + ": " + e.getMessage() + " (the mapping works until restart)");
+      saveProblem = "MIDI learn not saved: " + e.getMessage();
+      System.err.println("mishmash midi: " + saveProblem);
     }
   }
 

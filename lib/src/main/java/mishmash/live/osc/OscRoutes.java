@@ -1,6 +1,7 @@
 package mishmash.live.osc;
 
 import com.illposed.osc.OSCMessage;
+import com.illposed.osc.argument.OSCImpulse;
 import com.illposed.osc.argument.OSCSymbol;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,12 @@ import mishmash.live.Params;
  * /mishmash/grid/mutation/norm 0.5     set it on a 0..1 scale over its range (for faders)
  * /mishmash/grid/psi/lfo sine 0.1 0.3  modulate: lfo SHAPE RATE DEPTH, drift RATE DEPTH, still
  * /mishmash/grid/latent/12 1.5         set latent dimension 12
- * /mishmash/grid/breed [1]             run an action (a value below 0.5 is a button's release: ignored)
+ * /mishmash/grid/breed [1]             run an action (a value below 0.5 is a button's release: ignored; I or N: a press)
  * /mishmash/grid/preset/recall "calm" 4   crossfade to a preset over 4 s
  * /mishmash/grid/preset/save "calm"
  * /mishmash/grid/list                  reply: one /mishmash/grid/param per parameter, then /mishmash/grid/list/end
  * /mishmash/grid/subscribe [port]      send me every change (to my address, at port or my source port)
- * /mishmash/grid/unsubscribe
+ * /mishmash/grid/unsubscribe [port]    stop what this sender subscribed (and my address at port)
  * /mishmash/ping                       reply: /mishmash/pong
  * </pre>
  * Values may be float, double, int, long, true/false or a string; anything else is a wrong type.
@@ -70,14 +71,11 @@ final class OscRoutes {
       case "list" -> {
         return Route.of(Kind.LIST, null, 0);
       }
-      case "subscribe" -> {
+      case "subscribe", "unsubscribe" -> {
         double port = args.isEmpty() ? 0 : number(args.get(0));
         return Double.isFinite(port) && port >= 0 && port < 65536
-            ? Route.of(Kind.SUBSCRIBE, null, port)
+            ? Route.of(head.equals("subscribe") ? Kind.SUBSCRIBE : Kind.UNSUBSCRIBE, null, (int) port)
             : Route.bad("wrong type", address + " wants a port number");
-      }
-      case "unsubscribe" -> {
-        return Route.of(Kind.UNSUBSCRIBE, null, 0);
       }
       case "preset/save", "preset/recall" -> {
         if (args.isEmpty() || !(args.get(0) instanceof String || args.get(0) instanceof OSCSymbol)) {
@@ -104,8 +102,12 @@ final class OscRoutes {
       if (args.isEmpty()) {
         return Route.control(Change.action(head, source));
       }
-      double v = number(args.get(0));
-      return Double.isNaN(v) ? Route.bad("wrong type", address + " " + typeOf(args.get(0)))
+      Object a = args.get(0);
+      if (a == null || a instanceof OSCImpulse) {
+        return Route.control(Change.action(head, source)); // OSC 1.1's impulse, or nil: a press
+      }
+      double v = number(a);
+      return Double.isNaN(v) ? Route.bad("wrong type", address + " " + typeOf(a))
           : Route.control(new Change(Change.Type.ACTION, head, v, null, source));
     }
     if (params.get(head) == null) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import com.google.gson.JsonArray;
@@ -29,16 +30,34 @@ import java.util.List;
  */
 public final class StyleNet extends AbstractBlock {
 
-  /** How to build the network; stored in model.json under "architecture". */
-  public record Config(int latentSize, int wDim, int mappingLayers, int[] channels, List<String> domains) {
+  /**
+   * How to build the network; stored in model.json under "architecture".
+   *
+   * @param synthesis {@link #ADAIN} (the first default model's: convolutions with adaptive instance
+   *     normalisation, one picture at the end) or {@link #SKIP} ({@link SkipSynthesisNet}: modulated
+   *     convolutions, noise, blurred upsampling and a picture at every level)
+   */
+  public record Config(int latentSize, int wDim, int mappingLayers, int[] channels, List<String> domains,
+                       String synthesis) {
 
     public static final String TYPE = "stylenet";
+    public static final String ADAIN = "adain";
+    public static final String SKIP = "skip";
 
     public Config {
       if (channels.length < 1) {
         throw new IllegalArgumentException("a StyleNet needs at least one stage");
       }
+      if (!ADAIN.equals(synthesis) && !SKIP.equals(synthesis)) {
+        throw new IllegalArgumentException("synthesis must be \"" + ADAIN + "\" or \"" + SKIP + "\", not \""
+            + synthesis + "\"");
+      }
       domains = List.copyOf(domains);
+    }
+
+    /** The first default model's kind of net. */
+    public Config(int latentSize, int wDim, int mappingLayers, int[] channels, List<String> domains) {
+      this(latentSize, wDim, mappingLayers, channels, domains, ADAIN);
     }
 
     /** An unconditioned net: z alone decides the picture. */
@@ -76,6 +95,9 @@ public final class StyleNet extends AbstractBlock {
         domains.forEach(d::add);
         o.add("domains", d);
       }
+      if (!ADAIN.equals(synthesis)) {
+        o.addProperty("synthesis", synthesis);
+      }
       return o;
     }
 
@@ -99,19 +121,20 @@ public final class StyleNet extends AbstractBlock {
         o.getAsJsonArray("domains").forEach(d -> domains.add(d.getAsString()));
       }
       return new Config(latentSize, o.get("w_dim").getAsInt(), o.get("mapping_layers").getAsInt(), channels,
-          domains);
+          domains, o.has("synthesis") ? o.get("synthesis").getAsString() : ADAIN);
     }
   }
 
   private final Config config;
   private final MappingNet mapping;
-  private final SynthesisNet synthesis;
+  private final Block synthesis;
 
   public StyleNet(Config config) {
     this.config = config;
     this.mapping = addChildBlock("mapping", new MappingNet(config.latentSize(), config.wDim(), config.mappingLayers(),
         config.domains().size()));
-    this.synthesis = addChildBlock("synthesis", new SynthesisNet(config.wDim(), config.channels()));
+    this.synthesis = addChildBlock("synthesis", Config.SKIP.equals(config.synthesis())
+        ? new SkipSynthesisNet(config.wDim(), config.channels()) : new SynthesisNet(config.wDim(), config.channels()));
   }
 
   public Config config() {
@@ -124,7 +147,7 @@ public final class StyleNet extends AbstractBlock {
   }
 
   /** w per layer [B, layers, wDim] → image [B, 3, size, size] in [-1, 1]. */
-  public SynthesisNet synthesis() {
+  public Block synthesis() {
     return synthesis;
   }
 

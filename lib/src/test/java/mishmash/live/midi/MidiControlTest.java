@@ -147,4 +147,37 @@ class MidiControlTest {
     frame(c);
     assertEquals(1, s.births);
   }
+
+  // issue 12, 8: one non-UTF-8 byte dropped every mapping, and the next learn saved the emptied map
+
+  @Test
+  void aBadByteSpoilsOneLineAndLearnKeepsTheRestOfTheUsersFile() throws Exception {
+    Path file = tmp.resolve("test.midimap");
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write("# my controller, Ã© in Latin-1 below\nmutation = ch1 cc21\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    bytes.write(new byte[] {'p', 's', 'i', (byte) 0xE9, ' ', '=', ' ', 'c', 'h', '1', ' ', 'c', 'c', '7', '\n'});
+    bytes.write("breed = ch10 note36\nlabels = ch0 cc5\nmutatoin = ch2 cc9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+    Sketch s = new Sketch();
+    Controls c = new Controls("test", Params.of(s), 1);
+    MidiControl midi = new MidiControl(file).attach(c);
+    assertEquals("ch1 cc21", midi.map().of("mutation").toString(), "the good lines load");
+    assertEquals("ch10 note36", midi.map().of("breed").toString());
+    assertEquals(null, midi.map().of("labels"), "channel 0 is no channel");
+    String problems = String.join("\n", midi.problems());
+    assertTrue(problems.contains("line 3") && problems.contains("not UTF-8"), problems);
+    assertTrue(problems.contains("line 5") && problems.contains("ch1 to ch16"), problems);
+    assertTrue(problems.contains("line 6") && problems.contains("\"mutatoin\""), problems);
+    // learn a new knob: the file is saved, and nothing of the user's is lost
+    midi.learn("psi");
+    cc(midi, 1, 8, 64);
+    frame(c);
+    byte[] saved = Files.readAllBytes(file);
+    String text = new String(saved, java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(text.contains("mutation = ch1 cc21") && text.contains("psi      = ch1 cc8") && text.contains("breed    = ch10 note36"),
+        text);
+    assertTrue(text.contains("labels = ch0 cc5") && text.contains("mutatoin = ch2 cc9"), "unread lines kept: " + text);
+    MidiControl again = new MidiControl(file).attach(new Controls("test", Params.of(new Sketch()), 1));
+    assertEquals("ch1 cc8", again.map().of("psi").toString());
+  }
 }
