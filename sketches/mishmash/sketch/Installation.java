@@ -1,28 +1,28 @@
 package mishmash.sketch;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.illposed.osc.OSCMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
-import java.util.Optional;
-import com.illposed.osc.OSCMessage;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import mishmash.archive.Archive;
 import mishmash.archive.Creature;
 import mishmash.health.Status;
-import mishmash.net.http.Response;
-import mishmash.net.http.WebServer;
 import mishmash.link.BoothLink;
 import mishmash.link.Broker;
 import mishmash.link.WallLink;
 import mishmash.model.Image;
 import mishmash.net.Network;
+import mishmash.net.http.Response;
+import mishmash.net.http.WebServer;
 import mishmash.schedule.Schedule;
 import mishmash.schedule.Scheduler;
 
