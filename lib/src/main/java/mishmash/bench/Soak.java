@@ -61,7 +61,9 @@ import mishmash.train.Progress;
  * wall clock set back and forward, and a grid killed with kill -9 at a random moment while it
  * breeds and saves booth profiles, then started again (how long until its grid is full again is
  * measured). It ends with a report: simulated hours, births, visits, faults injected and survived,
- * heap and resident memory after warm-up and at the end, and files on disk against the bound.
+ * heap (after a GC) and resident memory sampled every simulated hour, after warm-up (the first
+ * tenth, at least an hour) against the end (medians of the first and the last quarter of the
+ * samples), and files on disk against the bound.
  *
  * <pre>
  * mvn -q -pl lib compile exec:java -Psoak -Dexec.args="--hours 168"      a simulated week (the long form)
@@ -94,7 +96,7 @@ public final class Soak {
 
     public String table() {
       StringBuilder s = new StringBuilder();
-      s.append("| simulated | births | visits (no face) | faults injected | survived | heap MB after warm-up → end | "
+      s.append("| simulated | births | visits (no face) | faults injected | survived | heap MB after GC, after warm-up → end | "
           + "RSS MB after warm-up → end | PNGs on disk / bound | restart to full grid after kill -9 | wall time |\n");
       s.append("|---|---|---|---|---|---|---|---|---|---|\n");
       s.append(String.format(Locale.ROOT, "| %.1f h | %,d | %,d (%,d) | %d | %d | %.0f → %.0f (%+.1f%%) | %.0f → %.0f (%+.1f%%) "
@@ -135,6 +137,8 @@ public final class Soak {
   private final Path out;
   private final List<Fault> faults = new ArrayList<>();
   private final List<String> days = new ArrayList<>();
+  private final List<Double> heapSamples = new ArrayList<>();
+  private final List<Double> rssSamples = new ArrayList<>();
   private final Random random = new Random(7);
 
   Soak(double hours, double interval, int max, double visitEveryMinutes, String model, int kills, Path photos, Path out) {
@@ -255,9 +259,9 @@ public final class Soak {
         if (sim[0] >= (hour + 1) * 3600.0) {
           hour++;
           progress.step(1, String.format(Locale.ROOT, "%,d births, %,d visits", nursery.births(), visits));
-          if (heapWarm == 0 && hour >= warmUp) {
-            heapWarm = heapAfterGc();
-            rssWarm = Stats.rssMb();
+          if (hour > warmUp) {
+            heapSamples.add(heapAfterGc());
+            rssSamples.add(Stats.rssMb());
           }
           if (hour % 24 == 0 || hour == (int) hours) {
             days.add(String.format(Locale.ROOT, "%d h: %.0f MB heap, %.0f MB RSS, %,d PNGs", hour, heapAfterGc(),
@@ -284,12 +288,14 @@ public final class Soak {
       }
       progress.done();
       nursery.close();
-      if (heapWarm == 0) {
-        heapWarm = heapAfterGc();
-        rssWarm = Stats.rssMb();
-      }
-      double heapEnd = heapAfterGc();
-      double rssEnd = Stats.rssMb();
+      heapSamples.add(heapAfterGc());
+      rssSamples.add(Stats.rssMb());
+      // memory after warm-up against memory at the end: the median of the first quarter of the
+      // hourly samples after warm-up against the median of the last quarter (one sample is noise)
+      heapWarm = quarter(heapSamples, true);
+      rssWarm = quarter(rssSamples, true);
+      double heapEnd = quarter(heapSamples, false);
+      double rssEnd = quarter(rssSamples, false);
       long pngs = pngs(archiveDir);
       return new Report(hours, nursery.births(), visits, refused, faults, heapWarm, heapEnd, rssWarm, rssEnd, pngs, max,
           restart, (System.nanoTime() - wallStart) / 1e9, List.copyOf(days));
@@ -511,6 +517,14 @@ public final class Soak {
       Thread.sleep(50);
     }
     return true;
+  }
+
+  /** The median of the first (or last) quarter of {@code samples}, at least one sample. */
+  static double quarter(List<Double> samples, boolean first) {
+    int n = Math.max(1, samples.size() / 4);
+    List<Double> part = new ArrayList<>(first ? samples.subList(0, n) : samples.subList(samples.size() - n, samples.size()));
+    part.sort(Double::compare);
+    return part.get(part.size() / 2);
   }
 
   private static double heapAfterGc() {
