@@ -88,16 +88,42 @@ public final class Archive implements AutoCloseable {
 
     @Override
     public void append(Path file, String text) throws IOException {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
+      synchronized (INDEX_LOCK) {
+        for (int tries = 0; ; tries++) {
+          Object before = fileKey(file);
+          try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
+            if (before == null || !before.equals(fileKey(file))) {
+              if (tries < 5) {
+                continue; // the grid compacted the index meanwhile: append to the new file, not the one it replaced
+              }
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+              channel.write(bytes);
+            }
+            channel.force(false);
+            return;
+          }
         }
-        channel.force(false);
       }
     }
   };
+
+  /**
+   * Appends and compactions of an index take it in turns: a line a booth appends is never written
+   * to a file the grid is replacing. Across programs an operating-system lock on the index file;
+   * within one (which Java's file locks do not cover), this.
+   */
+  static final Object INDEX_LOCK = new Object();
+
+  static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
 
   private final Path dir;
   private final int max;
@@ -124,6 +150,8 @@ public final class Archive implements AutoCloseable {
   /** How far into the index file {@link #refresh} has read, and which file that was (its inode). */
   private long indexRead;
   private Object indexFile;
+  /** The last bytes read of it: if they are not there any more, the file was rewritten (inode numbers are reused). */
+  private byte[] indexTail = new byte[0];
 
   private Archive(Path dir, int max, boolean owner) {
     this.dir = dir;
@@ -327,10 +355,10 @@ public final class Archive implements AutoCloseable {
           + " and they come back by themselves when the pictures do", waiting.size(), dir,
           waiting.values().iterator().next().fileName());
     }
+    markIndexRead(); // all of it is known here; a compaction reads only what others add from now on
     if (owner && ((damaged > 0 && !damageKept) || deletions > 0)) {
       compact();
     }
-    markIndexRead();
   }
 
   /** The file damaged lines go to, or null (with a log line) if it is full or cannot be written. */
@@ -363,6 +391,22 @@ public final class Archive implements AutoCloseable {
   private void markIndexRead() {
     indexRead = indexSize();
     indexFile = indexKey();
+    indexTail = tail(indexRead);
+  }
+
+  /** The up to 64 bytes of the index before {@code end}. */
+  private byte[] tail(long end) {
+    int n = (int) Math.min(64, end);
+    ByteBuffer b = ByteBuffer.allocate(n);
+    try (FileChannel channel = FileChannel.open(dir.resolve(INDEX), StandardOpenOption.READ)) {
+      channel.position(end - n);
+      while (b.hasRemaining() && channel.read(b) > 0) {
+        // read it all
+      }
+    } catch (IOException e) {
+      return new byte[0];
+    }
+    return java.util.Arrays.copyOf(b.array(), b.position());
   }
 
   /** The index file's identity: a compaction (ours or another program's) renames a new file into place. */
@@ -408,7 +452,9 @@ public final class Archive implements AutoCloseable {
     Path index = dir.resolve(INDEX);
     long size = indexSize();
     Object key = indexKey();
-    if (size < indexRead || (key != null && !key.equals(indexFile))) {
+    boolean rewritten = size < indexRead || (key != null && !key.equals(indexFile))
+        || !java.util.Arrays.equals(tail(indexRead), indexTail);
+    if (rewritten) {
       indexRead = 0; // rewritten (compacted) by another program: read it all again; known creatures are skipped
       indexFile = key;
     }
@@ -432,15 +478,22 @@ public final class Archive implements AutoCloseable {
       end--; // a line still being written is read next time
     }
     indexRead += end;
+    indexTail = tail(indexRead);
     List<Creature> fresh = new ArrayList<>();
+    Set<Long> inFile = new java.util.HashSet<>();
     for (String line : new String(added, 0, end, StandardCharsets.UTF_8).split("\n")) {
       if (line.isBlank()) {
         continue;
       }
-      Creature c = take(line, index + ": a line added by another program");
+      Creature c = take(line, index + ": a line added by another program", inFile);
       if (c != null) {
         fresh.add(c);
       }
+    }
+    if (rewritten && !owner && indexRead == size) {
+      // what the writer removed before it compacted (its deletion lines went with the old file) goes here too
+      creatures.keySet().removeIf(s -> !inFile.contains(s) && !unsaved.containsKey(s));
+      waiting.keySet().removeIf(s -> !inFile.contains(s));
     }
     fresh.removeIf(c -> !creatures.containsKey(c.seed())); // added, then deleted, in the same stretch
     return fresh;
@@ -471,7 +524,7 @@ public final class Archive implements AutoCloseable {
    *
    * @return the creature, if it was not known here before and its picture is there; otherwise null
    */
-  private Creature take(String line, String where) {
+  private Creature take(String line, String where, Set<Long> seen) {
     Index.Entry entry;
     try {
       entry = Index.parse(line);
@@ -487,6 +540,7 @@ public final class Archive implements AutoCloseable {
       return null;
     }
     Creature c = entry.creature();
+    seen.add(c.seed());
     if (!Files.isRegularFile(dir.resolve(c.fileName()))) {
       waiting.put(c.seed(), c);
       return null;
@@ -556,6 +610,19 @@ public final class Archive implements AutoCloseable {
    * atomically: only deletion lines, and lines of creatures they removed, go.
    */
   private void compact() {
+    Path index = dir.resolve(INDEX);
+    synchronized (INDEX_LOCK) {
+      try (FileChannel channel = FileChannel.open(index, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.lock()) {
+        readAdded(); // a booth's lines appended since the last look go into the new file too
+        rewrite();
+      } catch (IOException e) {
+        logs.warn("compact", "archive: could not compact the index (" + e.getMessage() + "); it stays as it was");
+      }
+    }
+  }
+
+  private void rewrite() {
     StringBuilder text = new StringBuilder();
     for (Creature c : creatures.values()) {
       if (!unsaved.containsKey(c.seed())) {
@@ -659,8 +726,8 @@ public final class Archive implements AutoCloseable {
    */
   private synchronized void unreadable(long seed, Path file) {
     Creature c = creatures.remove(seed);
-    if (c == null) {
-      return;
+    if (c == null || !owner) {
+      return; // a program beside the writer: the writer keeps the line, and will read it again
     }
     waiting.put(seed, c);
     String what = "archive: the picture " + file + " cannot be read";

@@ -163,4 +163,35 @@ class ArchiveTest {
     assertEquals(10, fresh.size(), "every creature the booth added, read from the right place");
     assertEquals(0, wall.skipped(), "no line was read from the middle");
   }
+
+  @Test
+  void aBoothsVisitorAppendedJustBeforeTheGridCompactsIsKept(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Archive wall = Archive.open(dir, 4);
+    Archive booth = Archive.share(dir);
+    for (long seed = 1; seed <= 8; seed++) {
+      wall.add(creature(seed), picture(seed));
+    }
+    wall.refresh(); // the grid's last look at the index
+    booth.add(creature(500), picture(500)); // a visitor, appended after it
+    wall.retain(java.util.Set.of()); // four go, and the index is compacted
+    assertTrue(Archive.open(dir, 4).contains(500), "the visitor's line survived the compaction");
+  }
+
+  @Test
+  void aBoothSeesWhatTheGridRemovedEvenAcrossACompaction(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Archive wall = Archive.open(dir, 4);
+    Archive booth = Archive.share(dir);
+    for (long seed = 1; seed <= 4; seed++) {
+      wall.add(creature(seed), picture(seed));
+    }
+    booth.refresh();
+    assertEquals(4, booth.size());
+    for (long seed = 5; seed <= 12; seed++) { // eight more: eight go, their deletion lines compacted away
+      wall.add(creature(seed), picture(seed));
+      wall.retain(java.util.Set.of());
+    }
+    booth.refresh();
+    assertEquals(wall.all().stream().map(Creature::seed).sorted().toList(),
+        booth.all().stream().map(Creature::seed).sorted().toList(), "the booth mixes only with creatures that are there");
+  }
 }
