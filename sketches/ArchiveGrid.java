@@ -29,7 +29,10 @@ import processing.core.PImage;
  * Live: every @Live line below is playable over OSC (/mishmash/grid/mutation 0.8), MIDI (learn it
  * in the panel), the panel (key P) and the keyboard (TAB picks, arrows move). See the README.
  */
-@Options({"--max N                 creatures the archive keeps at most (10000)"})
+@Options({"--max N                 creatures the archive keeps at most (10000)",
+    "--link                  take visitors from booths on other machines: run the MQTT broker they connect to",
+    "--link-port N           the broker's port (1883)",
+    "--broker URL            use an existing MQTT broker instead, such as tcp://broker.local:1883"})
 public class ArchiveGrid extends MishmashSketch {
 
   @Live(min = 0.1, max = 10, unit = " s") float interval = 1.0f;  // seconds between births
@@ -61,11 +64,15 @@ public class ArchiveGrid extends MishmashSketch {
     if (gan == null) {
       return;
     }
-    Archive archive = Archive.open(archiveFolder(), (int) option("--max", Archive.DEFAULT_MAX));
+    Archive archive = openArchive(); // --archive DIR, --max N
+    if (archive == null) {
+      return; // another grid breeds into it: the screen says which
+    }
     domains = gan.domains();
     nursery = new Nursery(gan, archive, this::now, !headless());
     nursery.open(columns, rows, seed(), psi);
     pictures = new Pictures(this);
+    report("births", nursery::births); // on the status page, http://localhost:8001/status
     every(() -> interval, this::breed);
     controls().onLatent(nursery::steer);  // /mishmash/grid/latent/<i> steers every newborn
   }
@@ -93,7 +100,8 @@ public class ArchiveGrid extends MishmashSketch {
     nursery.breathe(breath, psi);
     Grid grid = nursery.resize(columns, rows, psi);
     labelSize = labels ? labelSize(grid) : 0;
-    grid.layout(width, height, labelSize * 3.7f);
+    String warning = nursery.warning(); // a full disk, a failing model: in a strip below the labels
+    grid.layout(width, height - warningHeight(warning), labelSize * 3.7f);
     for (Cell cell : grid) {
       image(pictures.of(cell, now(), (int) cell.w, (int) cell.h), cell.x, cell.y);
       frame(cell);
@@ -101,7 +109,7 @@ public class ArchiveGrid extends MishmashSketch {
         label(cell);
       }
     }
-    warning(nursery.warning());
+    warning(warning);
   }
 
   /** A thin specimen frame, glowing warm for a moment around a newborn. */
@@ -146,14 +154,6 @@ public class ArchiveGrid extends MishmashSketch {
     } else { // a booth visitor goes by name, as typed, in any script
       PImage name = names.of("gen " + c.generation() + " · " + c.name(), labelSize * 0.92f, color(140, 138, 124));
       image(name, cell.x - 5, y + 2.05f * labelSize, Math.min(name.width, room), name.height * Math.min(1, room / name.width));
-    }
-  }
-
-  void warning(String text) {
-    if (text != null) {
-      fill(255, 120, 90);
-      textAlign(LEFT, BOTTOM);
-      text(text, 12, height - 8);
     }
   }
 

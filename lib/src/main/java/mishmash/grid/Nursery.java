@@ -45,6 +45,7 @@ public final class Nursery implements AutoCloseable {
    */
   public static final double PREFETCH = 0.5;
   private static final Logger LOG = LoggerFactory.getLogger(Nursery.class);
+  private final mishmash.log.LogLimit logs = new mishmash.log.LogLimit(LOG);
 
   private final Generator gan;
   private final Archive archive;
@@ -491,7 +492,10 @@ public final class Nursery implements AutoCloseable {
         finished.add(job.call());
         problem = null;
       } catch (RuntimeException e) {
-        LOG.warn("nursery: drawing failed ({})", e.toString());
+        if (mishmash.log.Ending.now()) {
+          return; // the program is ending under it
+        }
+        logs.warn("drawing", "nursery: drawing failed (" + e + ")");
         problem = "The model failed: " + e.getMessage();
         finished.add(onFailure);
       }
