@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Random;
 import mishmash.archive.Archive;
 import mishmash.booth.BoothStore;
+import mishmash.booth.Exposure;
 import mishmash.booth.Names;
 import mishmash.booth.Profile;
 import mishmash.booth.Session;
@@ -45,7 +46,9 @@ import processing.core.PImage;
     "--translator NAME       an image-to-image model from models/ (a CycleGAN) for the mix",
     "--booth DIR             where cards and profiles go (default data/booth)",
     "--delete SEED           delete a visitor's profile, then exit",
-    "--name TEXT             the name typed in headless renders"})
+    "--name TEXT             the name typed in headless renders",
+    "--wall URL              send visitors to the wall on another machine, such as tcp://wall.local:1883",
+    "--booth-name NAME       this booth's name on the link (default: this machine's name)"})
 public class Booth extends MishmashSketch {
 
   @Live boolean demographics = false;                 // real age and gender on the card (off: only the machine ones)
@@ -53,6 +56,7 @@ public class Booth extends MishmashSketch {
   @Live(min = 0.05, max = 0.6) float minFace = 0.2f;  // the smallest face worth a photo, of the frame's height
 
   FrameSource camera;
+  Exposure exposure;       // brightens a face the camera left dark (it meters the whole room)
   FaceAnalyzer faces;
   Watcher watcher;
   Generator gan;
@@ -70,6 +74,9 @@ public class Booth extends MishmashSketch {
   final StringBuilder typed = new StringBuilder();
   String nameShown;
   PImage nameImage;
+  String notice = "";      // under the name: how long it may grow
+  final java.util.List<float[]> said = new java.util.ArrayList<>(); // where this frame's lines of advice went
+  float[] nameBox;         // and the name
 
   public void settings() {
     screen(JAVA2D);
@@ -82,17 +89,20 @@ public class Booth extends MishmashSketch {
       faces = FaceAnalyzer.load(Models.directory().resolve("face-api"), Visit.FACES);
       translator = option("--translator", null) == null ? null : Models.loadTranslator(option("--translator", null));
       camera = Sources.open(option("--camera", "camera"), 640, 480);
-    } catch (ModelException | IllegalArgumentException e) {
+    } catch (ModelException | IllegalArgumentException | IllegalStateException e) { // IllegalState: no GStreamer
       problem(e.getMessage());
     }
     if (gan == null || faces == null || camera == null) {
       return;
     }
-    archive = Archive.open(archiveFolder());
+    archive = shareArchive(); // the grid's, --archive DIR
     store = new BoothStore(dataFolder(option("--booth", "booth")));
     if (option("--delete", null) != null) {
       delete(Long.parseLong(option("--delete", "0").trim()));
     }
+    exposure = new Exposure(camera);
+    report("visits", () -> store.ids().size()); // on the status page, with the camera's state
+    report("camera", () -> camera.status().message());
     watcher = new Watcher(faces, !headless());
     session = new Session(minFace);
     random = new Random(seed());
@@ -105,9 +115,17 @@ public class Booth extends MishmashSketch {
       return;
     }
     background(16, 17, 15);
-    Frame frame = camera.latest();
+    said.clear();
+    if (closed() && session.state() == Session.State.IDLE) { // outside the schedule's opening hours
+      say("The booth is closed now — it opens again with the gallery", height / 2f);
+      return;
+    }
+    Frame frame = exposure.latest();
     watcher.offer(frame);
     Session.Sight sight = watcher.sight();
+    if (sight != null) {
+      exposure.meter(sight); // the light judged on the face
+    }
     if (sight != null && session.watch(now(), sight)) {
       photograph(frame);
     }
@@ -121,10 +139,14 @@ public class Booth extends MishmashSketch {
       case NAME -> nameEntry();
       case CARD -> showCard();
     }
-    if (!camera.status().running()) {
+    boolean looking = session.state() == Session.State.IDLE || session.state() == Session.State.STEADY
+        || session.state() == Session.State.COUNTDOWN;
+    if (looking && !camera.status().running()) {
       say(camera.status().message(), height * 0.9f);
     }
-    say(session.message(), height * 0.82f);
+    if (session.state() != Session.State.NAME) { // on the name screen, advice has a line of its own
+      say(session.message(), height * 0.82f);
+    }
   }
 
   /** The live camera, mirrored like a looking glass, with the face outlined and the countdown. */
@@ -186,13 +208,21 @@ public class Booth extends MishmashSketch {
   void nameEntry() {
     float side = height * 0.62f;
     image(portrait, (width - side) / 2, height * 0.06f, side, side);
-    say("Type your name, then press Enter", height * 0.73f);
+    String advice = session.message(); // "Several faces…", "Type your name first…": in place of the instruction
+    say(advice.isEmpty() ? "Type your name, then press Enter" : advice, height * 0.72f);
     String shown = typed + (frameCount / 20 % 2 == 0 ? "_" : " ");
-    if (!shown.equals(nameShown)) { // set like the card: any script, right to left where it runs so
-      nameImage = new PImage(Lettering.picture(shown, height / 18f, java.awt.Color.WHITE));
+    if (!shown.equals(nameShown)) { // set like the card: any script, right to left; a long name shrinks to fit
+      nameImage = new PImage(Lettering.picture(shown, height / 18f, java.awt.Color.WHITE, width * 0.9f));
       nameShown = shown;
     }
-    image(nameImage, (width - nameImage.width) / 2f, height * 0.8f - nameImage.height / 2f);
+    float h = min(nameImage.height, height * 0.12f);
+    float w = nameImage.width * h / nameImage.height;
+    nameBox = new float[] {(width - w) / 2f, height * 0.775f, w, h};
+    image(nameImage, nameBox[0], nameBox[1], w, h);
+    int length = Names.length(typed.toString());
+    if (!notice.isEmpty() || length > Names.MAX_LENGTH * 2 / 3) {
+      say(notice.isEmpty() ? length + " of " + Names.MAX_LENGTH + " characters" : notice, height * 0.94f);
+    }
     String auto = option("--name", null); // headless renders type the name given on the command line
     if (headless() && auto != null && typed.length() == 0) {
       typed.append(auto);
@@ -211,7 +241,7 @@ public class Booth extends MishmashSketch {
     BufferedImage printed = Card.draw(profile, draft.portrait().toBufferedImage(), draft.creature());
     try {
       store.save(profile, printed, keepSelfies ? draft.photo() : null);
-      Visit.join(draft, name, archive, gan);
+      toWall(Visit.join(draft, name, archive, gan), archive); // a wall on another machine (--wall), if any
       card = new PImage(printed);
       session.cardReady(now());
     } catch (IOException e) {
@@ -242,6 +272,7 @@ public class Booth extends MishmashSketch {
         finish();
       } else if (key == BACKSPACE && typed.length() > 0) {
         typed.setLength(typed.offsetByCodePoints(typed.length(), -1));
+        notice = "";
       } else if (key == ESC) {
         key = 0; // Escape gives up the name, not the booth
         draft = null;
@@ -256,9 +287,13 @@ public class Booth extends MishmashSketch {
   }
 
   public void keyTyped() {
-    if (session != null && session.state() == Session.State.NAME && key != CODED && !Character.isISOControl(key)
-        && typed.length() < 200) {
-      typed.append(key);
+    if (session != null && session.state() == Session.State.NAME && key != CODED && !Character.isISOControl(key)) {
+      if (Names.length(typed.toString() + key) <= Names.MAX_LENGTH) {
+        typed.append(key);
+        notice = "";
+      } else {
+        notice = "That is as long as a name can be here: " + Names.MAX_LENGTH + " characters";
+      }
     }
   }
 
@@ -285,7 +320,9 @@ public class Booth extends MishmashSketch {
     textAlign(CENTER, CENTER);
     noStroke();
     fill(0, 160);
-    rect(width / 2f - textWidth(text) / 2 - 16, y - height / 50f - 8, textWidth(text) + 32, height / 25f + 16, 8);
+    float[] box = {width / 2f - textWidth(text) / 2 - 16, y - height / 50f - 8, textWidth(text) + 32, height / 25f + 16};
+    rect(box[0], box[1], box[2], box[3], 8);
+    said.add(box);
     fill(255, 214, 150);
     text(text, width / 2f, y);
   }

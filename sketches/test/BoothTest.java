@@ -119,4 +119,71 @@ class BoothTest {
       assertFalse(files.anyMatch(f -> f.toString().endsWith(".tmp")), "nothing half-written");
     }
   }
+
+  static boolean overlap(float[] a, float[] b) {
+    return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+  }
+
+  @Test
+  void adviceOnTheNameScreenNeverCoversTheNameBeingTyped() throws Exception {
+    Booth booth = new Booth();
+    booth.args = new String[] {"--camera", "folder:" + camera(astronaut()), "--seed", "5", "--name", " ", "--archive",
+        tmp.resolve("archive").toString(), "--booth", tmp.resolve("booth").toString()};
+    Headless.render(booth, 640, 360, 10, 60, tmp.resolve("frames")); // Enter on a blank name: the screen stays, with advice
+    assertEquals(mishmash.booth.Session.State.NAME, booth.session.state());
+    assertTrue(booth.session.message().startsWith("Type your name first"), booth.session.message());
+    assertTrue(booth.nameBox != null && !booth.said.isEmpty());
+    for (float[] advice : booth.said) {
+      assertFalse(overlap(advice, booth.nameBox), "advice at y " + advice[1] + ".." + (advice[1] + advice[3])
+          + " over the name at " + booth.nameBox[1] + ".." + (booth.nameBox[1] + booth.nameBox[3]));
+    }
+  }
+
+  @Test
+  void aLongNameIsTakenUpToTheLimitWithANoticeAndFitsTheScreenAndTheCard() throws Exception {
+    Booth booth = new Booth();
+    booth.session = new mishmash.booth.Session(0.2);
+    booth.session.captureNow(0);
+    booth.session.analysed(0, true, null); // the name screen
+    String typed = "Maria Fernanda Guadalupe de los Ángeles Castañeda-Villalobos y Montenegro-Sáenz de la Peña, "
+        + "Condesa de Xochimilco y de las Islas";
+    for (char c : (typed + " the Third of Her Name").toCharArray()) {
+      booth.key = c;
+      booth.keyTyped();
+    }
+    assertEquals(mishmash.booth.Names.MAX_LENGTH, booth.typed.length(), "taken up to the limit, not cut at 40");
+    assertTrue(booth.notice.contains("as long as a name can be"), "and the visitor is told: " + booth.notice);
+    String name = booth.typed.toString();
+    BufferedImage onScreen = Lettering.picture(name, 1080 / 18f, Color.WHITE, 1920 * 0.9f);
+    assertTrue(onScreen.getWidth() <= 1920 * 0.9f, "the name shrinks to fit the name screen: " + onScreen.getWidth());
+    java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+    Lettering.Fitted onCard = mishmash.sketch.CardAccess.name(name, frc);
+    assertTrue(onCard.width() <= 1240 - 140 + 0.5f, "and the card: " + onCard.width());
+    assertTrue(onCard.lines().size() <= 3, onCard.lines().size() + " lines");
+    assertTrue(onCard.size() >= 26, "still legible: " + onCard.size());
+  }
+
+  @Test
+  void withAWallOnAnotherMachineTheVisitorGoesToItsArchive() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    try (Archive wallArchive = Archive.open(tmp.resolve("wall-archive"));
+        mishmash.link.WallLink wall = mishmash.link.WallLink.start(wallArchive, new mishmash.link.WallLink.Settings(null,
+            java.net.InetAddress.getLoopbackAddress(), port, a -> false, tmp.resolve("wall-link"), "wall"))) {
+      Booth booth = new Booth();
+      booth.args = new String[] {"--camera", "folder:" + camera(astronaut()), "--name", "Ada", "--seed", "5",
+          "--wall", "tcp://127.0.0.1:" + port, "--booth-name", "entrance", "--booth", tmp.resolve("booth").toString()};
+      Headless.render(booth, 640, 360, 10, 70, tmp.resolve("frames"));
+      long id = new BoothStore(tmp.resolve("booth")).ids().get(0);
+      long end = System.nanoTime() + 30_000_000_000L;
+      while (!wallArchive.saved(id) && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      assertTrue(wallArchive.saved(id), "the visitor is in the wall's archive, on the wall's disk");
+      assertEquals("Ada", wallArchive.get(id).orElseThrow().name());
+      assertTrue(Files.isDirectory(tmp.resolve("booth/wall-creatures")), "the booth keeps its copy in its own folder");
+    }
+  }
 }

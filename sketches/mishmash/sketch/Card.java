@@ -30,7 +30,14 @@ public final class Card {
   private static final Color FADED = new Color(112, 106, 92);
   private static final Color ACCENT = new Color(176, 92, 40);
 
+  static final int MARGIN = 70;
+
   private Card() {}
+
+  /** How the name is set on the card: one line at 84 px down to 48, else two down to 36, else three down to 26. */
+  static Lettering.Fitted name(String name, java.awt.font.FontRenderContext frc) {
+    return Lettering.fit(name, FAMILY, Font.BOLD, 84, new float[] {48, 36, 26}, WIDTH - 2 * MARGIN, frc);
+  }
 
   public static BufferedImage draw(Profile p, BufferedImage portrait, Creature creature) {
     BufferedImage card = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -41,7 +48,7 @@ public final class Card {
     g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     g.setColor(PAPER);
     g.fillRect(0, 0, WIDTH, HEIGHT);
-    int m = 70;
+    int m = MARGIN;
     g.setColor(INK);
     g.setStroke(new BasicStroke(3));
     g.drawRect(m / 2, m / 2, WIDTH - m, HEIGHT - m);
@@ -61,19 +68,15 @@ public final class Card {
     g.setStroke(new BasicStroke(2));
     g.drawRect(px, py, side, side);
 
-    // the name, as typed, shrunk to fit
+    // the name, as typed, whole: shrunk to fit, and on up to three lines when it is long
     int y = py + side + 40;
-    float size = 84;
-    TextLayout name = Lettering.layout(p.name(), FAMILY, Font.BOLD, size, g.getFontRenderContext());
-    while (name.getAdvance() > WIDTH - 2 * m && size > 24) {
-      size -= 4;
-      name = Lettering.layout(p.name(), FAMILY, Font.BOLD, size, g.getFontRenderContext());
-    }
-    y += (int) name.getAscent();
-    float nx = name.isLeftToRight() ? m : WIDTH - m - name.getAdvance();
     g.setColor(INK);
-    name.draw(g, nx, y);
-    y += (int) name.getDescent() + 14;
+    for (TextLayout line : name(p.name(), g.getFontRenderContext()).lines()) {
+      y += (int) line.getAscent();
+      line.draw(g, line.isLeftToRight() ? MARGIN : WIDTH - MARGIN - line.getAdvance(), y);
+      y += (int) (line.getDescent() + line.getLeading());
+    }
+    y += 14;
 
     g.setFont(new Font(FAMILY, Font.PLAIN, 24));
     g.setColor(FADED);

@@ -29,17 +29,28 @@ public final class Headless {
       throw new IllegalStateException("cannot create " + type.getSimpleName(), e);
     }
     sketch.args = args;
-    int frames = Integer.parseInt(sketch.option("--frames", "1"));
+    long frames = sketch.option("--frames", 1);
+    if (frames < 1 || frames > Integer.MAX_VALUE) {
+      sketch.fail("--frames " + frames + ": give how many frames to render, 1 or more");
+    }
     Path out = Paths.get(sketch.option("--out", "frames"));
-    String[] size = sketch.option("--size", "1920x1080").toLowerCase(Locale.ROOT).split("x");
-    double fps = Double.parseDouble(sketch.option("--fps", "30"));
+    int[] size = sketch.dimensions("--size", sketch.option("--size", "1920x1080"));
+    double fps = 30;
+    try {
+      fps = Double.parseDouble(sketch.option("--fps", "30"));
+    } catch (NumberFormatException e) {
+      fps = Double.NaN;
+    }
+    if (!(fps > 0 && fps <= 1000)) {
+      sketch.fail("--fps " + sketch.option("--fps", "") + ": give frames per second, such as 30");
+    }
     try {
       Files.createDirectories(out);
     } catch (IOException e) {
       System.err.println("mishmash: cannot create " + out + " (" + e.getMessage() + ")");
       System.exit(2);
     }
-    render(sketch, Integer.parseInt(size[0].trim()), Integer.parseInt(size[1].trim()), fps, frames, out);
+    render(sketch, size[0], size[1], fps, (int) frames, out);
     System.out.println("wrote " + frames + " frames to " + out);
     System.exit(0);
   }
@@ -69,6 +80,7 @@ public final class Headless {
       g.beginDraw();
       sketch.beginFrame();
       sketch.draw();
+      sketch.drawVeil();
       sketch.drawPanelIfAsked();
       g.endDraw();
       g.loadPixels();
@@ -82,6 +94,7 @@ public final class Headless {
       }
     }
     sketch.live().close(); // finishes a recording, frees an OSC port
+    sketch.installation().close(); // and the link to other machines
     sketch.dropScratchArchive();
   }
 

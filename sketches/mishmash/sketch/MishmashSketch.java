@@ -3,16 +3,22 @@ package mishmash.sketch;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mishmash.archive.Archive;
+import mishmash.archive.ArchiveInUseException;
 import mishmash.live.Change;
 import mishmash.live.Controls;
 import mishmash.live.Param;
 import mishmash.live.Params;
+import mishmash.log.Ending;
 import mishmash.model.Generator;
 import mishmash.model.ModelException;
 import mishmash.model.Models;
+import mishmash.time.SketchClock;
+import mishmash.time.Timers;
 import processing.core.PApplet;
 import processing.event.KeyEvent;
 
@@ -29,11 +35,31 @@ import processing.event.KeyEvent;
  *   <li>headless rendering: {@code --frames N --out DIR [--seed S]} writes N frames to PNG at fixed
  *       time steps and exits, the same frames for the same seed;</li>
  *   <li>{@code --bench SECONDS}: frame times printed as a table, then exit;</li>
- *   <li>the model on its own core ({@code --model-threads N} to change), the frames on the other.</li>
+ *   <li>the model on its own core ({@code --model-threads N} to change), the frames on the other;</li>
+ *   <li>installation mode ({@link Installation} lists its options): opening hours and presets from a
+ *       schedule, the status page, the watchdog's heartbeat, and the link to other machines; the
+ *       archive with its one-writer lock ({@link #openArchive}); options that cannot work end the
+ *       program with a message, not a stack trace ({@link #fail}).</li>
  * </ul>
  */
 public abstract class MishmashSketch extends PApplet {
-  private final List<Timer> timers = new ArrayList<>();
+  /** Exit code of a command-line option that cannot work: a service manager should not start it again as it is. */
+  public static final int EXIT_BAD_OPTION = 2;
+  /** Exit code of a grid whose archive another grid is breeding into. */
+  public static final int EXIT_IN_USE = 3;
+  /** Seconds a message that ends the sketch stays on screen before it ends. */
+  static final int LAST_WORDS = 15;
+  /** Started by {@link #run}: a bad option ends the program (in tests it is an exception). */
+  private static volatile boolean standalone;
+  /** Set when the program begins to end (SIGTERM, Esc, System.exit): frames stop, nothing is reported. */
+  private static volatile boolean ending;
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> ending = true, "mishmash-ending"));
+  }
+
+  private final Timers timers = new Timers();
+  private SketchClock clock = new SketchClock();
   private Params params;
   private LiveSetup live;
   private boolean headless;
@@ -54,11 +80,20 @@ public abstract class MishmashSketch extends PApplet {
       return; // the headless renderer sets the size
     }
     if (window != null) {
-      String[] wh = window.toLowerCase().split("x");
-      size(Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()), renderer);
+      int[] wh = dimensions("--window", window);
+      size(wh[0], wh[1], renderer);
     } else {
       fullScreen(renderer, (int) option("--display", 1));
     }
+  }
+
+  /** A size option such as {@code --window 1280x720}: width and height, or {@link #fail} naming it. */
+  int[] dimensions(String name, String value) {
+    Matcher wh = Pattern.compile("\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*").matcher(value);
+    if (!wh.matches() || Integer.parseInt(wh.group(1)) < 1 || Integer.parseInt(wh.group(2)) < 1) {
+      fail(name + " " + value + ": give a width and height in pixels, like " + name + " 1280x720");
+    }
+    return new int[] {Integer.parseInt(wh.group(1)), Integer.parseInt(wh.group(2))};
   }
 
   /** The value after {@code --name} on the command line, or {@code fallback}. */
@@ -108,9 +143,18 @@ public abstract class MishmashSketch extends PApplet {
     return headless;
   }
 
-  /** Seconds since the sketch started: real time, or frame count / fps when rendering headless. */
+  /**
+   * Seconds since the sketch started: monotonic real time (never Processing's {@code millis()},
+   * which wraps after 24.8 days and jumps with the wall clock), or frame count / fps when rendering
+   * headless.
+   */
   public double now() {
-    return headless ? frameCount / fps : millis() / 1000.0;
+    return headless ? frameCount / fps : clock.seconds();
+  }
+
+  /** Tests and fast-forwarded runs: sketch time from another clock. */
+  void useClock(SketchClock clock) {
+    this.clock = clock;
   }
 
   /** Frames per second of sketch time when rendering headless. */
@@ -160,7 +204,7 @@ public abstract class MishmashSketch extends PApplet {
 
   /** Runs {@code action} every {@code seconds()} seconds of sketch time; the interval may change live. */
   public void every(DoubleSupplier seconds, Runnable action) {
-    timers.add(new Timer(seconds, action, now()));
+    timers.every(seconds, action, now());
   }
 
   /**
@@ -182,9 +226,112 @@ public abstract class MishmashSketch extends PApplet {
     }
   }
 
+  /**
+   * A command-line option that cannot work: run as a program, the message goes to the console
+   * (no stack trace) and the program ends with {@link #EXIT_BAD_OPTION}; inside another program
+   * (a test) it is an {@link IllegalArgumentException}.
+   */
+  public void fail(String message) {
+    if (standalone) {
+      System.err.println("mishmash: " + message);
+      System.exit(EXIT_BAD_OPTION);
+    }
+    throw new IllegalArgumentException(message);
+  }
+
+  /**
+   * The archive named by {@code --archive} (default {@code data/archive}), as its writer, keeping
+   * at most {@code --max} creatures (default 10,000). If another grid is breeding into it, that is
+   * shown on screen and, after {@link #LAST_WORDS} seconds, the sketch ends with
+   * {@link #EXIT_IN_USE}; this returns null.
+   */
+  public Archive openArchive() {
+    long max = option("--max", Archive.DEFAULT_MAX);
+    if (max < 1 || max > Integer.MAX_VALUE) {
+      fail("--max " + max + ": the archive keeps at least 1 creature (the default keeps " + Archive.DEFAULT_MAX + ")");
+    }
+    try {
+      Archive archive = Archive.open(archiveFolder(), (int) max);
+      installation().wall(archive); // --link, --broker: booths on other machines
+      return archive;
+    } catch (ArchiveInUseException e) {
+      problem(e.getMessage());
+      endSoon(EXIT_IN_USE);
+      return null;
+    }
+  }
+
+  /**
+   * The archive named by {@code --archive}, to add to (the booth beside a grid), or with
+   * {@code --wall URL} the booth's own copy of the creatures of a wall on another machine.
+   */
+  public Archive shareArchive() {
+    return installation().booth(archiveFolder());
+  }
+
+  /**
+   * A value for the status page and the OSC status messages ("births", "camera"), read every few
+   * seconds: fps, memory, disk, the last error and the schedule are there already.
+   */
+  public void report(String name, java.util.function.Supplier<?> value) {
+    installation().status().report(name, value);
+  }
+
+  /** A booth visitor, to the wall on another machine ({@code --wall}); nothing without one. */
+  public void toWall(mishmash.archive.Creature visitor, Archive archive) {
+    installation().toWall(visitor, archive);
+  }
+
+  /** Ends the program with {@code code} once the problem has been on screen for a while (not when headless). */
+  void endSoon(int code) {
+    if (headless) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(LAST_WORDS * 1000L);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.exit(code);
+    }, "mishmash-last-words");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Height of the warning strip along the bottom of the screen, 0 without a warning: keep it free. */
+  public float warningHeight(String text) {
+    return text == null ? 0 : Math.max(28, height / 20f);
+  }
+
+  /**
+   * A warning (a full disk, a failing model) in a strip of its own along the bottom of the screen,
+   * large enough to read from across the room. Lay the picture out above {@link #warningHeight}.
+   */
+  public void warning(String text) {
+    if (text == null) {
+      return;
+    }
+    installation().status().error(text);
+    float h = warningHeight(text);
+    float pad = h * 0.4f;
+    noStroke();
+    fill(74, 20, 12, 240);
+    rect(0, height - h, width, h);
+    textAlign(LEFT, CENTER);
+    textSize(h * 0.5f);
+    String shown = text;
+    while (textWidth(shown) > width - 2 * pad && shown.length() > 12) {
+      shown = shown.substring(0, shown.length() - 12) + "…";
+    }
+    fill(255, 218, 196);
+    text(shown, pad, height - h / 2);
+  }
+
   /** Records a message that stops the sketch (shown by {@link #showProblem()}). */
   public void problem(String message) {
     problem = message;
+    installation().status().error(message);
     System.err.println("mishmash: " + message);
   }
 
@@ -248,10 +395,44 @@ public abstract class MishmashSketch extends PApplet {
     return live;
   }
 
+  /** Frames begun, for the watchdog's heartbeat (another thread reads it). */
+  private volatile long framesBegun;
+
   /** Start of every frame: control changes apply, then the timers fire. */
   void beginFrame() {
+    framesBegun++;
     live().controls().frame(frameCount, now());
-    runTimers();
+    installation().frame(now());
+    if (!installation().resting()) {
+      runTimers();
+    }
+  }
+
+  private Installation installation;
+
+  Installation installation() {
+    if (installation == null) {
+      installation = new Installation(this);
+    }
+    return installation;
+  }
+
+  /** Outside opening hours the frame is dimmed, or dark (after draw(), live and headless alike). */
+  void drawVeil() {
+    float veil = installation().veil();
+    if (veil > 0) {
+      noStroke();
+      fill(0, veil);
+      rect(0, 0, width, height);
+    }
+  }
+
+  /**
+   * Outside the schedule's opening hours (unless it says to play on): the grid breeds nothing and
+   * the booth takes no visitors. Always false without a schedule.
+   */
+  public boolean closed() {
+    return installation().closed();
   }
 
   private Panel headlessPanel;
@@ -271,6 +452,9 @@ public abstract class MishmashSketch extends PApplet {
   public void dispose() {
     if (live != null) {
       live.close();
+    }
+    if (installation != null) {
+      installation.close();
     }
     super.dispose();
   }
@@ -313,6 +497,9 @@ public abstract class MishmashSketch extends PApplet {
   @Override
   public void handleDraw() {
     if (overlay == null) {
+      if (flag("--heartbeat")) { // run by the watchdog (mishmash.service.Watchdog): it restarts a hung sketch
+        mishmash.service.Heartbeat.start(() -> framesBegun);
+      }
       live(); // the last run's values first, then --set on top
       applySettings();
       overlay = new Overlay(this);
@@ -321,9 +508,15 @@ public abstract class MishmashSketch extends PApplet {
       registerMethod("keyEvent", overlay);
       registerMethod("mouseEvent", overlay);
     }
+    if (ending) {
+      return; // the program is ending (SIGTERM from a service manager): no more frames
+    }
     try {
       super.handleDraw();
     } catch (RuntimeException | Error e) {
+      if (ending || Ending.now()) {
+        return; // whatever broke, broke because the program is ending: no error to report
+      }
       // Processing would freeze the window with the error; an installation is better off ending,
       // so whatever supervises it restarts it, and the archive brings the grid back as it was
       e.printStackTrace();
@@ -334,10 +527,7 @@ public abstract class MishmashSketch extends PApplet {
 
   /** Called before each frame's draw(): intervals fire here. */
   void runTimers() {
-    double t = now();
-    for (Timer timer : timers) {
-      timer.fire(t);
-    }
+    timers.fire(now());
   }
 
   /** More of a sketch's own numbers for {@code --bench}, printed after the frame-time table (null: none). */
@@ -349,32 +539,13 @@ public abstract class MishmashSketch extends PApplet {
     return !headless;
   }
 
-  private static final class Timer {
-    final DoubleSupplier seconds;
-    final Runnable action;
-    double last;
-
-    Timer(DoubleSupplier seconds, Runnable action, double start) {
-      this.seconds = seconds;
-      this.action = action;
-      this.last = start;
-    }
-
-    void fire(double now) {
-      double s = Math.max(0.01, seconds.getAsDouble());
-      if (now - last >= s) {
-        last = Math.max(last + s, now - s); // keep the rhythm, but never fire a backlog
-        action.run();
-      }
-    }
-  }
-
   /**
    * Starts a sketch: in a window, headless to files ({@code --frames}), or as a benchmark
    * ({@code --bench}); or only prints its options ({@code --help}) or writes its TouchOSC layout
    * ({@code --touchosc FILE}). An unknown option stops it with exit code 2.
    */
   public static void run(Class<? extends MishmashSketch> sketch, String[] args) {
+    standalone = true;
     Options.Table options = Options.Table.of(sketch);
     Options.Check check = options.check(args);
     if (check.help()) {

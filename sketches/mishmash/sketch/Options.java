@@ -65,6 +65,8 @@ public @interface Options {
       "--replay FILE           play a recorded performance",
       "--fresh                 start from the sketch's own values, not the last run's",
       "--touchosc FILE         write a TouchOSC layout of the live parameters (.tosc), then exit",
+      "--schedule FILE         opening hours and presets by time of day (default data/schedule.txt, if there)",
+      "--heartbeat             beat for the watchdog that runs it (the service command sets this)",
       "--help                  this list",
   };
 

@@ -46,6 +46,7 @@ public final class Overlay {
       firstFrameMs = MishmashSketch.sinceStart();
       firstFrameAt = sketch.now();
     }
+    sketch.drawVeil();
     if (!sketch.showOverlay()) {
       return;
     }

@@ -220,6 +220,9 @@ final class Panel {
       lines.addAll(midi.problems());
     }
     lines.addAll(live.problems());
+    if (sketch.installation().problem() != null) {
+      lines.add(sketch.installation().problem());
+    }
     for (mishmash.live.Complaints c : live.complaints()) { // what the last bad input got, for ten seconds
       mishmash.live.Complaints.Latest latest = c.latest();
       if (latest != null && System.currentTimeMillis() - latest.atMs() < 10_000) {

@@ -9,8 +9,12 @@ import java.text.BreakIterator;
  * Zero-width joiners and bidi marks stay: emoji sequences and Arabic or Hebrew need them.
  */
 public final class Names {
-  /** At most this many characters as people count them (an emoji with skin tone is one). */
-  public static final int MAX_LENGTH = 40;
+  /**
+   * At most this many characters as people count them (an emoji with skin tone is one): room for
+   * the longest names people carry (several given names, two family names, a title), which the
+   * card sets on up to three lines. The booth stops taking keys there and says so.
+   */
+  public static final int MAX_LENGTH = 120;
 
   private Names() {}
 
@@ -29,7 +33,24 @@ public final class Names {
       }
     });
     String name = kept.toString().strip().replaceAll(" {2,}", " ");
-    return truncate(name, MAX_LENGTH);
+    return length(name) <= MAX_LENGTH ? name : atWord(truncate(name, MAX_LENGTH));
+  }
+
+  /** How many characters as people count them. */
+  public static int length(String text) {
+    BreakIterator it = BreakIterator.getCharacterInstance();
+    it.setText(text);
+    int count = 0;
+    while (it.next() != BreakIterator.DONE) {
+      count++;
+    }
+    return count;
+  }
+
+  /** A name cut at the limit loses its last, cut word rather than keep half of it (unless it is one long word). */
+  private static String atWord(String cut) {
+    int space = cut.lastIndexOf(' ');
+    return space > cut.length() / 2 ? cut.substring(0, space) : cut;
   }
 
   /** The first {@code max} user-perceived characters, never cutting a surrogate pair or a combining mark off. */

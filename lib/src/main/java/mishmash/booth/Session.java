@@ -26,8 +26,29 @@ public final class Session {
   /** Seconds a face may vanish (a blink of the detector) before the countdown is called off. */
   static final double GRACE = 0.6;
 
-  /** What the camera sees in one frame: the faces (largest first) and the frame's mean brightness 0..255. */
-  public record Sight(List<Face> faces, double brightness, int width, int height) {}
+  /**
+   * What the camera sees in one frame: the faces (largest first), the frame's mean brightness and
+   * the largest face's (0..255; the frame's when there is no face).
+   */
+  public record Sight(List<Face> faces, double brightness, double faceBrightness, int width, int height) {
+    /** A look where the face is as bright as the frame. */
+    public Sight(List<Face> faces, double brightness, int width, int height) {
+      this(faces, brightness, brightness, width, height);
+    }
+  }
+
+  /**
+   * The light is judged on the face, not the frame: in a dim gallery the room around a visitor is
+   * dark (a mean of 30) while their face, lit by the screen, is fine (75 or more). Below this the
+   * face itself is too dark to read.
+   */
+  public static final double FACE_TOO_DARK = 45;
+  /** A face brighter than this is washed out (glare, a lamp in the face). */
+  public static final double FACE_TOO_BRIGHT = 235;
+  /** With no face found, a frame this dark is probably why: the visitor is told. */
+  public static final double ROOM_TOO_DARK = 35;
+  /** With no face found, a frame this bright (pointing at a window) is probably why. */
+  public static final double ROOM_TOO_BRIGHT = 225;
 
   private final double minFace;
   private State state = State.IDLE;
@@ -97,10 +118,11 @@ public final class Session {
     Face face = sight.faces().isEmpty() ? null : sight.faces().get(0);
     double side = Math.min(sight.width(), sight.height());
     String advice = "";
-    if (sight.brightness() < 35) {
+    double light = face != null ? sight.faceBrightness() : sight.brightness();
+    if (light < (face != null ? FACE_TOO_DARK : ROOM_TOO_DARK)) {
       advice = "It is too dark here — find some light";
       face = null;
-    } else if (sight.brightness() > 225) {
+    } else if (light > (face != null ? FACE_TOO_BRIGHT : ROOM_TOO_BRIGHT)) {
       advice = "Too bright — step out of the glare";
       face = null;
     } else if (face != null && face.box().minSide() < minFace * side) {

@@ -61,6 +61,7 @@ public final class Visit {
     Face face = faces.get(0);
     Creature creature = null;
     Image picture = null;
+    archive.refresh(); // what the grid has bred since
     List<Creature> all = archive.all();
     for (int tries = 0; tries < 8 && picture == null && !all.isEmpty(); tries++) {
       Creature c = all.get(random.nextInt(all.size()));

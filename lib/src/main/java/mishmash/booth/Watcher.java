@@ -3,6 +3,7 @@ package mishmash.booth;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mishmash.capture.Frame;
+import mishmash.face.Box;
 import mishmash.face.Face;
 import mishmash.face.FaceAnalyzer;
 
@@ -88,7 +89,9 @@ public final class Watcher implements AutoCloseable {
   private void analyse() {
     try {
       List<Face> found = faces.analyze(pixels, width, height);
-      sight = new Session.Sight(found, brightness(pixels), width, height);
+      double all = brightness(pixels);
+      sight = new Session.Sight(found, all, found.isEmpty() ? all : brightness(pixels, width, found.get(0).box()), width,
+          height);
       problem = null;
     } catch (RuntimeException e) {
       problem = "Face analysis failed: " + e.getMessage();
@@ -97,13 +100,34 @@ public final class Watcher implements AutoCloseable {
     }
   }
 
+  /** Mean luminance 0..255 inside {@code box} (clipped to the picture), from every 2nd pixel of every 2nd row. */
+  public static double brightness(int[] argb, int width, Box box) {
+    int height = argb.length / width;
+    int x0 = Math.max(0, (int) box.x());
+    int y0 = Math.max(0, (int) box.y());
+    int x1 = Math.min(width, (int) Math.ceil(box.right()));
+    int y1 = Math.min(height, (int) Math.ceil(box.bottom()));
+    long sum = 0;
+    int n = 0;
+    for (int y = y0; y < y1; y += 2) {
+      for (int x = x0; x < x1; x += 2) {
+        sum += luma(argb[y * width + x]);
+        n++;
+      }
+    }
+    return n == 0 ? brightness(argb) : sum / (double) n;
+  }
+
+  private static int luma(int p) {
+    return (299 * ((p >> 16) & 255) + 587 * ((p >> 8) & 255) + 114 * (p & 255)) / 1000;
+  }
+
   /** Mean luminance 0..255, from every 7th pixel. */
   public static double brightness(int[] argb) {
     long sum = 0;
     int n = 0;
     for (int i = 0; i < argb.length; i += 7) {
-      int p = argb[i];
-      sum += (299 * ((p >> 16) & 255) + 587 * ((p >> 8) & 255) + 114 * (p & 255)) / 1000;
+      sum += luma(argb[i]);
       n++;
     }
     return n == 0 ? 0 : sum / (double) n;

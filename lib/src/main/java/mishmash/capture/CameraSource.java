@@ -16,6 +16,7 @@ public final class CameraSource extends GstSource {
 
   private final Path device;
   private final String producer;
+  private final boolean loop;
 
   /** The v4l2 camera at {@code device} (e.g. "/dev/video0"), delivering {@code width × height} frames. */
   public CameraSource(String device, int width, int height) {
@@ -27,9 +28,14 @@ public final class CameraSource extends GstSource {
    * the quoted path) is opened: how the booth's recovery is tested without a real camera.
    */
   CameraSource(Path device, String template, int width, int height, Duration retry) {
+    this(device, template, width, height, retry, false);
+  }
+
+  private CameraSource(Path device, String template, int width, int height, Duration retry, boolean loop) {
     super("camera " + device, width, height, retry);
     this.device = device;
     this.producer = template.replace("{device}", quote(device.toString()));
+    this.loop = loop;
     start();
   }
 
@@ -41,7 +47,23 @@ public final class CameraSource extends GstSource {
     }
     this.device = null;
     this.producer = description;
+    this.loop = false;
     start();
+  }
+
+  /**
+   * A video file (Ogg Theora) standing in for a camera device, to rehearse a camera's faults: the
+   * file is the device, so deleting it unplugs the camera and copying it back plugs it in again.
+   * The soak and the tests use it; a technician can too.
+   */
+  public static CameraSource standIn(Path file, int width, int height) {
+    // a camera does not end: the file plays on a loop until it is taken away
+    return new CameraSource(file, "filesrc location={device} ! oggdemux ! theoradec", width, height, RETRY, true);
+  }
+
+  @Override
+  protected boolean loops() {
+    return loop;
   }
 
   /**

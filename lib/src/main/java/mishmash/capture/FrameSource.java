@@ -30,6 +30,16 @@ public interface FrameSource extends AutoCloseable {
   /** Height of every frame, as requested when the source was opened. */
   int height();
 
+  /**
+   * Brightens what the source delivers by {@code gain} (1: as it comes), if it can: the booth's
+   * exposure, adapted to a visitor's face.
+   *
+   * @return false if this source cannot (the caller then brightens frames itself)
+   */
+  default boolean gain(double gain) {
+    return false;
+  }
+
   /** A short name for logs and screens, e.g. "camera /dev/video0". */
   String name();
 

@@ -38,6 +38,7 @@ abstract class GstSource implements FrameSource {
   /** Default wait between attempts to reopen a lost input. */
   static final Duration RETRY = Duration.ofSeconds(2);
   private static final String SINK = "mishmash-sink";
+  private static final String BALANCE = "mishmash-exposure";
 
   private final String name;
   private final FrameBuffer frames;
@@ -59,6 +60,8 @@ abstract class GstSource implements FrameSource {
   // Only touched on the source's thread:
   private Pipeline pipeline;
   private AppSink sink;
+  private Element balance;
+  private volatile double gain = 1;
   private Bus bus;
   private AppSink.NEW_SAMPLE onSample;
   private Bus.ERROR onError;
@@ -115,7 +118,8 @@ abstract class GstSource implements FrameSource {
 
   /** The whole pipeline description. */
   final String describe() {
-    return producer() + " ! videoscale ! videoconvert ! video/x-raw,format=BGRx,width=" + frames.width()
+    return producer() + " ! videoconvert ! videobalance name=" + BALANCE + " ! videoscale ! videoconvert"
+        + " ! video/x-raw,format=BGRx,width=" + frames.width()
         + ",height=" + frames.height() + ",pixel-aspect-ratio=1/1 ! appsink name=" + SINK
         + " max-buffers=1 drop=true sync=true emit-signals=true";
   }
@@ -151,6 +155,8 @@ abstract class GstSource implements FrameSource {
     try {
       pipeline = (Pipeline) Gst.parseLaunch(describe());
       sink = (AppSink) pipeline.getElementByName(SINK);
+      balance = pipeline.getElementByName(BALANCE);
+      applyGain();
       bus = pipeline.getBus();
       onSample = s -> deliver(s, gen);
       onError = (source, code, message) -> thread.now(() -> fail(gen, message));
@@ -165,6 +171,28 @@ abstract class GstSource implements FrameSource {
       }
     } catch (RuntimeException e) {
       fail(gen, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Brightens the picture in the pipeline (GStreamer's videobalance: contrast up to 2, then
+   * brightness), so the frames arrive with the booth's exposure applied.
+   */
+  @Override
+  public boolean gain(double gain) {
+    double g = Math.max(1, Math.min(3, gain));
+    if (Math.abs(g - this.gain) > 0.005) {
+      this.gain = g;
+      thread.now(this::applyGain);
+    }
+    return true;
+  }
+
+  private void applyGain() {
+    if (balance != null) {
+      double g = gain;
+      balance.set("contrast", Math.min(2.0, g));
+      balance.set("brightness", Math.min(0.5, Math.max(0, (g - 2) * 0.35)));
     }
   }
 
@@ -215,13 +243,13 @@ abstract class GstSource implements FrameSource {
     if (gen != generation || closed || pipeline == null) {
       return;
     }
-    if (loops()) {
+    if (loops() && missing(true) == null) {
       lastProgress = System.nanoTime();
       if (!pipeline.seekSimple(Format.TIME, EnumSet.of(SeekFlags.FLUSH, SeekFlags.KEY_UNIT), 0)) {
         fail(gen, "could not rewind to the start");
       }
     } else {
-      fail(gen, "the stream ended");
+      fail(gen, loops() ? "its file went away" : "the stream ended"); // a looping file deleted: missing() says so
     }
   }
 
@@ -276,12 +304,16 @@ abstract class GstSource implements FrameSource {
       if (sink != null) {
         sink.dispose();
       }
+      if (balance != null) {
+        balance.dispose();
+      }
       if (bus != null) {
         bus.dispose();
       }
       pipeline.dispose();
       pipeline = null;
       sink = null;
+      balance = null;
       bus = null;
       onSample = null;
       onError = null;

@@ -52,6 +52,28 @@ public final class AtomicFile {
     }
   }
 
+  /**
+   * Deletes the temporary files that {@link #write} left in {@code dir} when it was killed mid-write,
+   * those last changed more than {@code olderThanMillis} ago (another program may be writing there
+   * now). Returns how many went.
+   */
+  public static int removeLeftovers(Path dir, long olderThanMillis) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int removed = 0;
+    long before = System.currentTimeMillis() - olderThanMillis;
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".")
+          && f.getFileName().toString().endsWith(".tmp")).toList()) {
+        if (Files.getLastModifiedTime(p).toMillis() <= before && Files.deleteIfExists(p)) {
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   public static void writeString(Path target, String text) throws IOException {
     write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
   }

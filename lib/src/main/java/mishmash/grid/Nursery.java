@@ -45,6 +45,7 @@ public final class Nursery implements AutoCloseable {
    */
   public static final double PREFETCH = 0.5;
   private static final Logger LOG = LoggerFactory.getLogger(Nursery.class);
+  private final mishmash.log.LogLimit logs = new mishmash.log.LogLimit(LOG);
 
   private final Generator gan;
   private final Archive archive;
@@ -65,6 +66,9 @@ public final class Nursery implements AutoCloseable {
   private volatile String problem;
   /** Added to every newborn's and every breath's latent: the performer's steering (latent/<i> over OSC). */
   private volatile float[] steer;
+  /** Where newborns lean among the domains, and how strongly (see {@link Breeding#lean}). */
+  private volatile float kind;
+  private volatile float pull;
   /** Pictures per second spent on breathing, at most. */
   private float breathRate = 5;
   /** Seconds between looks at the archive for creatures another program added (booth visitors). */
@@ -293,6 +297,15 @@ public final class Nursery implements AutoCloseable {
     return sum;
   }
 
+  /**
+   * Pulls newborns toward a domain: each band of a child becomes, with chance {@code pull}, the
+   * domain at {@code kind} (0 the model's first domain, 1 its second, …).
+   */
+  public void lean(float kind, float pull) {
+    this.kind = kind;
+    this.pull = pull;
+  }
+
   /** Caps the pictures per second spent on breathing (the rest of the CPU is the animation's). */
   public void breathRate(float perSecond) {
     this.breathRate = Math.max(0, perSecond);
@@ -322,9 +335,12 @@ public final class Nursery implements AutoCloseable {
     pendingBirths.incrementAndGet();
     double showAt = clock.getAsDouble() + PREFETCH;
     float[] offset = steering();
+    float leanKind = kind;
+    float leanPull = pull;
     run(() -> {
       Breeding.Offspring bred = Breeding.breed(a.genome(), b.genome(), childSeed, mutation, randomness);
-      Breeding.Offspring child = new Breeding.Offspring(bred.genome().shifted(offset), bred.fresh());
+      Genome leaning = Breeding.lean(bred.genome(), leanKind, leanPull, new Random(childSeed ^ 0x4C45414EL));
+      Breeding.Offspring child = new Breeding.Offspring(leaning.shifted(offset), bred.fresh());
       Creature creature = child.fresh()
           ? new Creature(childSeed, child.genome(), new long[0], System.currentTimeMillis(), Creature.Source.RANDOM,
               0, gan.manifest().name(), "")
@@ -504,7 +520,10 @@ public final class Nursery implements AutoCloseable {
         finished.add(job.call());
         problem = null;
       } catch (RuntimeException e) {
-        LOG.warn("nursery: drawing failed ({})", e.toString());
+        if (mishmash.log.Ending.now()) {
+          return; // the program is ending under it
+        }
+        logs.warn("drawing", "nursery: drawing failed (" + e + ")");
         problem = "The model failed: " + e.getMessage();
         finished.add(onFailure);
       }

@@ -15,6 +15,33 @@ public final class Bands {
   private Bands() {}
 
   /**
+   * What a creature with these band domains is made of, for a label: "face" for one domain alone,
+   * "face form · machine skin" for a hybrid, "face form · cell parts · machine skin" when the
+   * middle band differs from both. {@code domains} are the model's domain names ("faces" reads
+   * "face").
+   */
+  public static String describe(int[] bands, java.util.List<String> domains) {
+    if (bands.length != COUNT || domains.isEmpty()) {
+      return "";
+    }
+    String form = singular(domains.get(bands[0]));
+    String parts = singular(domains.get(bands[1]));
+    String skin = singular(domains.get(bands[2]));
+    if (bands[0] == bands[2] && bands[1] == bands[0]) {
+      return form;
+    }
+    if (bands[1] == bands[0] || bands[1] == bands[2]) {
+      return form + " " + NAMES[0] + " · " + skin + " " + NAMES[2];
+    }
+    return form + " " + NAMES[0] + " · " + parts + " " + NAMES[1] + " · " + skin + " " + NAMES[2];
+  }
+
+  /** "faces" → "face", "machines" → "machine"; other names as they are. */
+  static String singular(String name) {
+    return name.length() > 3 && name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  /**
    * The band of style layer {@code layer} of {@code layers}: the levels (two layers each, one per
    * doubling of the picture's size) are shared out in thirds, coarse first.
    */

@@ -48,6 +48,31 @@ public final class Breeding {
     return new Offspring(new Genome(layers, size, z, a.domains(), domains(a, b, random, mutation)), false);
   }
 
+  /**
+   * A child pulled toward a domain, as a performer's dial {@code human ↔ machine ↔ cell} asks: each
+   * {@link Bands band} becomes, with chance {@code pull}, the domain at {@code kind} (0 the first
+   * domain, 1 the second, …; between two whole numbers, the nearer one more often). The same
+   * genome with pull 0 or without domains.
+   */
+  public static Genome lean(Genome g, float kind, float pull, Random random) {
+    int k = g.domains();
+    if (k < 2 || !(pull > 0)) {
+      return g;
+    }
+    float at = Math.max(0, Math.min(k - 1, kind));
+    int[] bands = g.bands();
+    boolean changed = false;
+    for (int b = 0; b < Bands.COUNT; b++) {
+      if (random.nextFloat() < pull) {
+        int low = (int) Math.floor(at);
+        int d = random.nextFloat() < at - low ? Math.min(k - 1, low + 1) : low;
+        changed |= bands[b] != d;
+        bands[b] = d;
+      }
+    }
+    return changed ? g.withBands(bands, k) : g;
+  }
+
   /** Chance, per band and unit of mutation, that a child's band turns to another domain. */
   static final float DOMAIN_MUTATION = 0.1f;
 

@@ -19,7 +19,7 @@ public final class Complaints {
   private final Map<String, long[]> lastLog = new ConcurrentHashMap<>(); // [time, count at that time]
 
   public Complaints(String who) {
-    this(who, System::currentTimeMillis);
+    this(who, () -> System.nanoTime() / 1_000_000); // monotonic: a clock set back must not silence it
   }
 
   Complaints(String who, LongSupplier clockMs) {

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -100,7 +99,7 @@ public record Manifest(
     }
     JsonObject json;
     try {
-      JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+      JsonElement root = JsonParser.parseString(mishmash.files.Text.read(file));
       if (!root.isJsonObject()) {
         throw new ModelException(file, "is not a JSON object ({ ... }). Fix the file.");
       }
@@ -108,8 +107,8 @@ public record Manifest(
     } catch (JsonParseException e) {
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
       throw new ModelException(file, "is not valid JSON (" + why + "). Fix the file.", e);
-    } catch (IOException e) {
-      throw new ModelException(file, "cannot be read (" + e + ").", e);
+    } catch (IOException e) { // the message names the file and what is wrong with it
+      throw new ModelException(file, e.getMessage().substring(file.toString().length()).trim() + ".", e);
     }
     return parse(folder, file, json);
   }

@@ -19,9 +19,11 @@ import java.util.List;
  * surely real, below −1 surely fake). Every layer is spectrally normalised.
  *
  * <p>The picture first becomes a half-size stack of its 2×2 pixel blocks (12 channels, padded to
- * 16). Then, from half size down to 8×8, each level has a 3×3 convolution and a stride-2 4×4
- * convolution that halves the size (a 3×3 one sees the last row and column less, and G learned to
- * hide specks there). At 4×4, minibatch standard deviation channels let D see when the generator's
+ * 16). Then, from half size down to 8×8, each level has a 3×3 convolution, a halving through
+ * StyleGAN2's [1, 3, 3, 1] low-pass filter ({@link mishmash.model.net.Resample#downsample}) and a
+ * 3×3 convolution at the new size: no strided convolution, whose aliasing fed checkerboards and
+ * diagonal streaks back to the first default model's generator. (That model's critic, with a
+ * stride-2 4×4 convolution instead, is {@code blur = false}.) At 4×4, minibatch standard deviation channels let D see when the generator's
  * pictures all look alike, which is what pushes G away from mode collapse. With domains, the score
  * adds a projection term: how well the features match the embedding of the picture's domain
  * (Miyato &amp; Koyama 2018).
@@ -39,7 +41,11 @@ final class Critic extends AbstractBlock {
    * @param widths channels at each size from S/2 down to 4: S = 8·2^(widths.length−1)
    * @param domains 0 for an unconditioned critic
    */
-  record Config(int[] widths, int domains) {
+  record Config(int[] widths, int domains, boolean blur) {
+    Config(int[] widths, int domains) {
+      this(widths, domains, true);
+    }
+
     int imageSize() {
       return 8 << (widths.length - 1);
     }
@@ -53,6 +59,7 @@ final class Critic extends AbstractBlock {
       }
       o.add("widths", w);
       o.addProperty("domains", domains);
+      o.addProperty("downsampling", blur ? "blur" : "strided");
       return o;
     }
 
@@ -61,12 +68,16 @@ final class Critic extends AbstractBlock {
      * for 128×128 pictures, 16, 32, 64, 128, 128 at 64, 32, 16, 8 and 4 pixels.
      */
     static Config forSize(int size, int domains) {
+      return forSize(size, domains, true);
+    }
+
+    static Config forSize(int size, int domains, boolean blur) {
       int levels = Integer.numberOfTrailingZeros(size) - 2;
       int[] widths = new int[levels];
       for (int i = 0; i < levels; i++) {
         widths[i] = Math.min(128, 16 << i);
       }
-      return new Config(widths, domains);
+      return new Config(widths, domains, blur);
     }
   }
 
@@ -90,7 +101,8 @@ final class Critic extends AbstractBlock {
     stem = addChildBlock("stem", new SpectralConv(w[0], 3, 1, 1, true));
     for (int i = 0; i < w.length - 1; i++) {
       convs.add(addChildBlock("conv" + i, new SpectralConv(w[i], 3, 1, 1, true)));
-      downs.add(addChildBlock("down" + i, new SpectralConv(w[i + 1], 4, 2, 1, true)));
+      downs.add(addChildBlock("down" + i, config.blur() ? new SpectralConv(w[i + 1], 3, 1, 1, true)
+          : new SpectralConv(w[i + 1], 4, 2, 1, true)));
     }
     int top = w[w.length - 1];
     last3 = addChildBlock("last3", new SpectralConv(top, 3, 1, 1, true));
@@ -108,6 +120,9 @@ final class Critic extends AbstractBlock {
     NDArray x = act(stem.forward(ps, new NDList(spaceToDepth(inputs.head())), training).head());
     for (int i = 0; i < convs.size(); i++) {
       x = act(convs.get(i).forward(ps, new NDList(x), training).head());
+      if (config.blur()) {
+        x = mishmash.model.net.Resample.downsample(x);
+      }
       x = act(downs.get(i).forward(ps, new NDList(x), training).head());
     }
     x = minibatchStd(x);
@@ -170,7 +185,8 @@ final class Critic extends AbstractBlock {
     stem.initialize(manager, dataType, new Shape(batch, STEM_CHANNELS, side, side));
     for (int i = 0; i < convs.size(); i++) {
       convs.get(i).initialize(manager, dataType, new Shape(batch, w[i], side, side));
-      downs.get(i).initialize(manager, dataType, new Shape(batch, w[i], side, side));
+      long in = config.blur() ? side / 2 : side;
+      downs.get(i).initialize(manager, dataType, new Shape(batch, w[i], in, in));
       side /= 2;
     }
     int top = w[w.length - 1];

@@ -21,7 +21,16 @@ final class DiffAugment {
 
   /** Augments pictures [B, 3, S, S] in [-1, 1], each with its own random draw. */
   static NDArray apply(NDArray x, Rng rng) {
-    return cutout(translate(colour(x, rng), rng), rng);
+    return apply(x, rng, true);
+  }
+
+  /**
+   * With {@code colour} false, only translation and cutout: a critic that judges pretrained features
+   * is blind enough to colour already, and taught that recoloured pictures are real it let the
+   * generator drift into pure blues and yellows.
+   */
+  static NDArray apply(NDArray x, Rng rng, boolean colour) {
+    return cutout(translate(colour ? colour(x, rng) : x, rng), rng);
   }
 
   /** Random brightness (±0.5), saturation (×0..2) and contrast (×0.5..1.5). */

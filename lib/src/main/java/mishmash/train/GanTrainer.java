@@ -170,32 +170,57 @@ final class GanTrainer implements AutoCloseable {
       // back-propagates through the kept graph, after the critic's update.
       NDManager[] managers = new NDManager[parts];
       NDList[] fakesSeen = new NDList[parts];
+      long t0 = System.nanoTime();
       for (int p = 0; p < parts; p++) {
         managers[p] = step.newSubManager();
         try (GradientCollector recording = Engine.getEngine("PyTorch").newGradientCollector()) {
-          fakesSeen[p] = critic.see(DiffAugment.apply(generate(managers[p], bands, p * micro, rng), rng));
+          NDArray fake = generate(managers[p], bands, p * micro, rng);
+          if (PROFILE) {
+            fake.getFloat(0, 0, 0, 0);
+            times[0] += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+          }
+          fakesSeen[p] = critic.see(DiffAugment.apply(fake, rng, critic.recolours()));
+          if (PROFILE) {
+            fakesSeen[p].get(0).getFloat(0, 0, 0, 0);
+            times[1] += System.nanoTime() - t0;
+            t0 = System.nanoTime();
+          }
         }
       }
       for (int p = 0; p < parts; p++) {
         try (NDManager part = step.newSubManager()) {
           int from = p * micro;
-          NDList realSeen = critic.see(DiffAugment.apply(feed(part, realPixels, p), rng));
-          NDList both = new NDList(realSeen.size());
-          for (int i = 0; i < realSeen.size(); i++) {
-            both.add(realSeen.get(i).concat(fakesSeen[p].get(i).stopGradient(), 0));
+          NDList realSeen = critic.see(DiffAugment.apply(feed(part, realPixels, p), rng, critic.recolours()));
+          NDList fakeSeen = new NDList(realSeen.size());
+          for (NDArray f : fakesSeen[p]) {
+            fakeSeen.add(f.stopGradient());
           }
-          NDArray[] domains = bandDomains(part, reals, from, bands, from);
           try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-            NDArray scores = critic.scores(store, both, domains, true);
-            NDArray onReal = scores.get("0:" + micro);
-            NDArray onFake = scores.get(micro + ":");
-            NDArray loss = onReal.neg().add(1).maximum(0).mean().add(onFake.add(1).maximum(0).mean());
+            // reals and fakes are judged in separate calls: heads that normalise over the batch see one kind at a time
+            NDList onReal = critic.scores(store, realSeen, bandDomains(part, reals, from), true);
+            NDList onFake = critic.scores(store, fakeSeen, bandDomains(part, bands, from), true);
+            NDArray loss = null;
+            float realSum = 0;
+            float fakeSum = 0;
+            float[] weights = critic.weights(onReal.size());
+            for (int g = 0; g < onReal.size(); g++) {
+              NDArray l = onReal.get(g).neg().add(1).maximum(0).mean().add(onFake.get(g).add(1).maximum(0).mean());
+              l = l.mul(weights[g]);
+              loss = loss == null ? l : loss.add(l);
+              realSum += onReal.get(g).mean().getFloat() * weights[g];
+              fakeSum += onFake.get(g).mean().getFloat() * weights[g];
+            }
             collector.backward(loss.mul(share));
             dLoss += loss.getFloat() * share;
-            realScore += onReal.mean().getFloat() * share;
-            fakeScore += onFake.mean().getFloat() * share;
+            realScore += realSum * share;
+            fakeScore += fakeSum * share;
           }
         }
+      }
+      if (PROFILE) {
+        times[2] += System.nanoTime() - t0;
+        t0 = System.nanoTime();
       }
       if (Adam.sane(critic.block(), GRADIENT_LIMIT, step)) {
         adamD.update(step);
@@ -208,11 +233,20 @@ final class GanTrainer implements AutoCloseable {
       for (int p = 0; p < parts; p++) {
         try (NDManager part = managers[p];
             GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
-          NDArray scores = critic.scores(store, fakesSeen[p], bandDomains(part, null, 0, bands, p * micro), true);
-          NDArray loss = scores.mean().neg();
+          NDList groups = critic.scores(store, fakesSeen[p], bandDomains(part, bands, p * micro), true);
+          NDArray loss = null;
+          float[] weights = critic.weights(groups.size());
+          for (int g = 0; g < groups.size(); g++) {
+            NDArray l = groups.get(g).mean().mul(-weights[g]);
+            loss = loss == null ? l : loss.add(l);
+          }
           collector.backward(loss.mul(share));
           gLoss += loss.getFloat() * share;
         }
+      }
+      if (PROFILE) {
+        times[3] += System.nanoTime() - t0;
+        t0 = System.nanoTime();
       }
       if (Adam.sane(generator, GRADIENT_LIMIT, step)) {
         adamG.update(step);
@@ -224,9 +258,21 @@ final class GanTrainer implements AutoCloseable {
 
       imagesSeen += batch;
       ema.update(batch, imagesSeen, step);
+      if (PROFILE) {
+        times[4] += System.nanoTime() - t0;
+        if (++profiled % 5 == 0) {
+          System.err.printf("%nprofile ms/step: generate %.0f, critic sees fakes %.0f, critic step %.0f, generator step %.0f,"
+              + " updates %.0f%n", times[0] / 5e6, times[1] / 5e6, times[2] / 5e6, times[3] / 5e6, times[4] / 5e6);
+          java.util.Arrays.fill(times, 0);
+        }
+      }
     }
     return new Losses(dLoss, gLoss, realScore, fakeScore);
   }
+
+  static final boolean PROFILE = Boolean.getBoolean("mishmash.profile");
+  private final long[] times = new long[5];
+  private int profiled;
 
   /** Each real picture's domain in every band. */
   private static int[][] realBands(int[] labels) {
@@ -255,28 +301,18 @@ final class GanTrainer implements AutoCloseable {
     return b;
   }
 
-  /**
-   * One-hot domains per band [n, K] for the critic: reals (when given) first, then fakes, as the
-   * pictures are stacked. Null without domains.
-   */
-  private NDArray[] bandDomains(NDManager part, int[][] reals, int realFrom, int[][] fakes, int fakeFrom) {
+  /** One-hot domains per band [micro, K] for the critic, of the micro-batch from {@code from}; null without domains. */
+  private NDArray[] bandDomains(NDManager part, int[][] bands, int from) {
     if (domains == 0) {
       return null;
     }
-    int n = (reals == null ? 0 : micro) + micro;
     NDArray[] out = new NDArray[BANDS];
     for (int band = 0; band < BANDS; band++) {
-      float[] v = new float[n * domains];
-      int row = 0;
-      if (reals != null) {
-        for (int i = 0; i < micro; i++) {
-          v[row++ * domains + reals[realFrom + i][band]] = 1;
-        }
-      }
+      float[] v = new float[micro * domains];
       for (int i = 0; i < micro; i++) {
-        v[row++ * domains + fakes[fakeFrom + i][band]] = 1;
+        v[i * domains + bands[from + i][band]] = 1;
       }
-      out[band] = part.create(v, new Shape(n, domains));
+      out[band] = part.create(v, new Shape(micro, domains));
     }
     return out;
   }

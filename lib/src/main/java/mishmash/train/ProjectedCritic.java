@@ -33,11 +33,15 @@ import mishmash.features.FeatureNet;
  *
  * <p>Each head is a few spectrally normalised convolutions (4×4, stride 2) down to 8×8, then a 4×4
  * convolution to a map of scores (5×5; 1×1 for the 4×4 scale, and for smaller scales one as large
- * as the scale). With domains, a head's score is the
- * projection of its features on the embedding of a domain (Miyato &amp; Koyama 2018), and each head
- * has its own domain: the coarse scales judge a picture's layout against the domain of the
+ * as the scale). With domains, a head's score is how real its features look plus their projection
+ * on the embedding of a domain (Miyato &amp; Koyama 2018), and each head has its own domain: the coarse scales judge a picture's layout against the domain of the
  * generator's coarse layers, the finest judges its texture against the domain of the fine layers.
  * That is how a creature with a face's layout and a machine's skin is trained to look real as both.
+ *
+ * <p>Pretrained features care little for colour: heads on them alone let the generator drift into
+ * pure blues and greens that they scored as more real than real pictures. So one more small head,
+ * learned from scratch, judges the picture itself at 32×32 pixels (colour and layout), without a
+ * domain.
  *
  * <p>Input pictures [B, 3, S, S] in [-1, 1]; {@link #features} runs the frozen part, {@link #scores}
  * the heads, so a critic step can compute the features without recording a graph.
@@ -45,6 +49,10 @@ import mishmash.features.FeatureNet;
 final class ProjectedCritic extends AbstractBlock {
   /** Channels of the score maps that the domain embedding is projected on. */
   static final int CMAP = 64;
+  /** The side the pixel head sees the picture at (averaged down from the picture's own). */
+  static final int PIXEL_SIDE = 32;
+  /** The smallest picture the pretrained network takes; smaller ones are enlarged to it. */
+  static final int SMALLEST = 32;
   static final long MIXING_SEED = 0x5CA1AB1EL;
 
   /**
@@ -76,6 +84,9 @@ final class ProjectedCritic extends AbstractBlock {
   private final List<List<SpectralConv>> downs = new ArrayList<>();
   private final List<SpectralConv> finals = new ArrayList<>();
   private final List<SpectralConv> embeds = new ArrayList<>();
+  private final List<SpectralConv> unconditional = new ArrayList<>();
+  /** The head on the picture itself, at {@link #PIXEL_SIDE} pixels: colour and layout, learned from scratch. */
+  private final List<SpectralConv> pixelHead = new ArrayList<>();
   private final NDManager fixed;
   private final List<NDArray> ccm = new ArrayList<>();
   private final List<NDArray> csm = new ArrayList<>();
@@ -114,18 +125,27 @@ final class ProjectedCritic extends AbstractBlock {
       finals.add(addChildBlock("head" + i + "_out", new SpectralConv(outputs, Math.min(4, size), 1, 0, true)));
       if (config.domains() > 0) {
         embeds.add(addChildBlock("head" + i + "_embed", new SpectralConv(CMAP, 1, 1, 0, false)));
+        unconditional.add(addChildBlock("head" + i + "_real", new SpectralConv(1, 1, 1, 0, true)));
       }
     }
+    buildPixelHead();
   }
 
   Config config() {
     return config;
   }
 
+  private void buildPixelHead() {
+    pixelHead.add(addChildBlock("pixels_in", new SpectralConv(64, 3, 1, 1, true)));
+    pixelHead.add(addChildBlock("pixels_down", new SpectralConv(128, 4, 2, 1, true)));
+    pixelHead.add(addChildBlock("pixels_out", new SpectralConv(1, 4, 1, 0, true)));
+  }
+
   /** The tap sizes and channels for this picture size, from one probe through the network. */
   private void probeShapes() {
     try (NDManager m = fixed.newSubManager()) {
-      NDList taps = net.forward(m.zeros(new Shape(1, 3, config.imageSize(), config.imageSize())));
+      int side = Math.max(SMALLEST, config.imageSize());
+      NDList taps = net.forward(m.zeros(new Shape(1, 3, side, side)));
       sizes = new int[taps.size()];
       tapChannels = new long[taps.size()];
       for (int i = 0; i < taps.size(); i++) {
@@ -173,8 +193,14 @@ final class ProjectedCritic extends AbstractBlock {
    * calibrated size. Records a graph only inside a gradient collector.
    */
   NDList features(NDArray pictures) {
-    NDArray x01 = pictures.add(1f).div(2f);
-    NDList taps = net.forward(x01);
+    // pictures in [-1, 1]: what MobileNetV2's ImageNet layers (all the taps but the last) were trained on
+    NDArray in = pictures;
+    long side = pictures.getShape().get(2);
+    if (side < SMALLEST) {
+      in = ai.djl.pytorch.jni.JniUtils.interpolate((ai.djl.pytorch.engine.PtNDArray) pictures,
+          new long[] {SMALLEST, SMALLEST}, mishmash.model.net.Resample.BILINEAR, false);
+    }
+    NDList taps = net.forward(in);
     int n = taps.size();
     NDArray[] mixed = new NDArray[n];
     for (int i = n - 1; i >= 0; i--) {
@@ -191,11 +217,25 @@ final class ProjectedCritic extends AbstractBlock {
       }
       mixed[i] = y;
     }
-    NDList out = new NDList(n);
+    NDList out = new NDList(n + 1);
     for (int i = 0; i < n; i++) {
       out.add(mixed[i].mul(1f / scale[i]));
     }
+    out.add(small(pictures));
     return out;
+  }
+
+  /**
+   * The picture for the pixel head: averaged down to {@link #PIXEL_SIDE} pixels, then each 2×2
+   * block's 12 values as channels, with 4 zero channels (a multiple of 16, for the CPU's
+   * convolutions), at half that side.
+   */
+  private NDArray small(NDArray pictures) {
+    int side = (int) pictures.getShape().get(2);
+    int factor = Math.max(1, side / PIXEL_SIDE);
+    NDArray x = factor > 1 ? ai.djl.nn.pooling.Pool.avgPool2d(pictures, new Shape(factor, factor),
+        new Shape(factor, factor), new Shape(0, 0), false, true) : pictures;
+    return Critic.spaceToDepth(x);
   }
 
   private static NDArray conv1x1(NDArray x, NDArray w) {
@@ -206,7 +246,7 @@ final class ProjectedCritic extends AbstractBlock {
   void calibrate(NDArray realPictures) {
     java.util.Arrays.fill(scale, 1f);
     NDList f = features(realPictures);
-    for (int i = 0; i < f.size(); i++) {
+    for (int i = 0; i < scale.length; i++) {
       scale[i] = (float) Math.sqrt(f.get(i).square().mean().getFloat() + 1e-8);
     }
   }
@@ -220,27 +260,50 @@ final class ProjectedCritic extends AbstractBlock {
   }
 
   /**
-   * Scores [B, N] for features from {@link #features}: every head's score map, flattened and put
-   * side by side. {@code domains} holds one [B, K] one-hot per band (coarse, middle, fine), or is
-   * null without domains.
+   * Scores for features from {@link #features}: one [B, N] map per head (the pixel head first),
+   * flattened. {@code domains} holds one [B, K] one-hot per band (coarse, middle, fine), or is null
+   * without domains.
    */
-  NDArray scores(ParameterStore ps, NDList features, NDArray[] domains, boolean training) {
+  NDList scores(ParameterStore ps, NDList features, NDArray[] domains, boolean training) {
     NDList all = new NDList();
-    for (int i = 0; i < features.size(); i++) {
+    NDArray pixels = features.get(features.size() - 1);
+    for (int k = 0; k < pixelHead.size(); k++) {
+      pixels = pixelHead.get(k).forward(ps, new NDList(pixels), training).head();
+      if (k + 1 < pixelHead.size()) {
+        pixels = Activation.leakyRelu(pixels, 0.2f);
+      }
+    }
+    all.add(pixels.reshape(pixels.getShape().get(0), -1));
+    for (int i = 0; i < features.size() - 1; i++) {
       NDArray x = features.get(i);
       for (SpectralConv d : downs.get(i)) {
-        x = Activation.leakyRelu(d.forward(ps, new NDList(x), training).head(), 0.2f);
+        x = Activation.leakyRelu(batchNorm(d.forward(ps, new NDList(x), training).head()), 0.2f);
       }
       NDArray out = finals.get(i).forward(ps, new NDList(x), training).head();
       long b = out.getShape().get(0);
       if (config.domains() > 0) {
         NDArray label = domains[band(i)];
         NDArray e = embeds.get(i).forward(ps, new NDList(label.reshape(b, config.domains(), 1, 1)), training).head();
-        out = out.mul(e).sum(new int[] {1}).mul((float) (1 / Math.sqrt(CMAP)));
+        NDArray real = unconditional.get(i).forward(ps, new NDList(Activation.leakyRelu(out, 0.2f)), training).head();
+        out = real.reshape(b, -1).add(out.mul(e).sum(new int[] {1}).reshape(b, -1).mul((float) (1 / Math.sqrt(CMAP))));
       }
       all.add(out.reshape(b, -1));
     }
-    return NDArrays.concat(all, 1);
+    return all;
+  }
+
+  /**
+   * Each channel standardised over the batch and its positions, as Projected GAN's heads do: the
+   * critic is called on real pictures and on generated ones separately, so each batch is judged
+   * against its own statistics.
+   */
+  static NDArray batchNorm(NDArray x) {
+    Shape s = x.getShape();
+    NDArray perChannel = x.transpose(1, 0, 2, 3).reshape(s.get(1), -1);
+    NDArray mean = perChannel.mean(new int[] {1}, true);
+    NDArray centred = perChannel.sub(mean);
+    NDArray std = centred.square().mean(new int[] {1}, true).add(1e-5f).sqrt();
+    return centred.div(std).reshape(s.get(1), s.get(0), s.get(2), s.get(3)).transpose(1, 0, 2, 3);
   }
 
   @Override
@@ -251,6 +314,10 @@ final class ProjectedCritic extends AbstractBlock {
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long batch = inputShapes[0].get(0);
+    int half = Math.min(PIXEL_SIDE, config.imageSize()) / 2;
+    pixelHead.get(0).initialize(manager, dataType, new Shape(batch, Critic.STEM_CHANNELS, half, half));
+    pixelHead.get(1).initialize(manager, dataType, new Shape(batch, 64, half, half));
+    pixelHead.get(2).initialize(manager, dataType, new Shape(batch, 128, half / 2, half / 2));
     for (int i = 0; i < finals.size(); i++) {
       int size = sizes[i];
       long ch = config.mixing()[i];
@@ -262,6 +329,8 @@ final class ProjectedCritic extends AbstractBlock {
       finals.get(i).initialize(manager, dataType, new Shape(batch, ch, size, size));
       if (config.domains() > 0) {
         embeds.get(i).initialize(manager, dataType, new Shape(batch, config.domains(), 1, 1));
+        Shape map = finals.get(i).getOutputShapes(new Shape[] {new Shape(batch, ch, size, size)})[0];
+        unconditional.get(i).initialize(manager, dataType, map);
       }
     }
   }

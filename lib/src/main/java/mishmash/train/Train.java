@@ -64,12 +64,19 @@ public final class Train {
         ? data.folders().stream().map(ImageFolders.Folder::name).toList() : List.of();
     StyleNet.Config g = new StyleNet.Config(LATENT, LATENT, 4, generatorChannels(o.size(), o.synthesis()), domains,
         o.synthesis());
-    Judge.Config d = o.critic().equals("scratch") ? new Judge.Scratch(Critic.Config.forSize(o.size(), domains.size()))
-        : new Judge.Projected(ProjectedCritic.Config.forSize(o.size(), domains.size()));
+    Critic.Config scratch = Critic.Config.forSize(o.size(), domains.size(), o.blur());
+    Judge.Config d = switch (o.critic()) {
+      case "scratch" -> new Judge.Scratch(scratch);
+      case "projected" -> new Judge.Projected(ProjectedCritic.Config.forSize(o.size(), domains.size()));
+      default -> new Judge.Both(scratch, ProjectedCritic.Config.forSize(o.size(), domains.size()));
+    };
     if (o.benchSteps() > 0) {
       return bench(o, data, g, d);
     }
     Path checkpoint = o.out().resolve(Checkpoint.FILE);
+    // a run killed while writing its checkpoint or a sheet leaves a temporary file: it is never read, so it goes
+    mishmash.files.AtomicFile.removeLeftovers(o.out(), 0);
+    mishmash.files.AtomicFile.removeLeftovers(o.out().resolve("samples"), 0);
     JsonObject header = Files.exists(checkpoint) ? Checkpoint.header(checkpoint) : null;
     if (header != null) {
       checkCompatible(checkpoint, header, o, g, d);
@@ -246,12 +253,18 @@ public final class Train {
     p.addProperty("wall_time", Progress.clockText(wallMillis / 1000.0));
     p.addProperty("machine", Runtime.getRuntime().availableProcessors() + " CPU cores, DJL PyTorch engine");
     p.addProperty("training_images_per_second", Math.round(imagesPerSecond * 10) / 10.0);
-    String critic = o.critic().equals("scratch")
-        ? "a spectrally normalised critic learned from scratch, with minibatch stddev"
-            + (o.conditioned() ? " and domain projection" : "")
-        : "a projected critic: spectrally normalised heads at four scales on frozen MobileNetV2 features "
-            + "(models/mobilenet-v2) with fixed cross-channel and cross-scale mixing" + (o.conditioned()
-            ? ", each head projecting on the embedding of its band's domain" : "");
+    String scratch = "a spectrally normalised critic learned from scratch, with minibatch stddev"
+        + (o.blur() ? ", halving through a [1,3,3,1] low-pass filter" : ", halving with strided convolutions")
+        + (o.conditioned() ? " and domain projection" : "");
+    String projected = "a projected critic: spectrally normalised heads at four scales on frozen MobileNetV2 "
+        + "features (models/mobilenet-v2) with fixed cross-channel and cross-scale mixing" + (o.conditioned()
+        ? ", each head projecting on the embedding of its band's domain" : "");
+    String critic = switch (o.critic()) {
+      case "scratch" -> scratch;
+      case "projected" -> projected;
+      default -> scratch + ", beside " + projected + " (their losses weighted " + Math.round(
+          Judge.Together.SCRATCH_SHARE * 100) + " : " + Math.round((1 - Judge.Together.SCRATCH_SHARE) * 100) + ")";
+    };
     String generator = o.synthesis().equals("skip")
         ? "modulated convolutions with demodulation, noise inputs, bilinear upsampling and a picture per level"
         : "convolutions with adaptive instance normalisation";

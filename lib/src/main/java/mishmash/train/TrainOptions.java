@@ -23,7 +23,8 @@ record TrainOptions(
     int benchSteps,
     String critic,
     String synthesis,
-    double bandMixing) {
+    double bandMixing,
+    boolean blur) {
 
   static final String USAGE = String.join("\n",
       "usage: train --data DIR [DIR...] --steps N --out models/NAME [options]",
@@ -40,7 +41,10 @@ record TrainOptions(
       "  --license TEXT          the trained model's license, recorded in model.json",
       "  --lr-g 0.0002           the generator's Adam learning rate",
       "  --lr-d 0.0002           the critic's Adam learning rate",
-      "  --critic projected      projected (heads on frozen MobileNetV2 features, the default) or scratch",
+      "  --critic scratch        scratch (a critic learned from scratch: the default), both (that critic",
+      "                          plus heads on frozen MobileNetV2 features) or projected (the heads alone)",
+      "  --strided               the scratch critic halves with strided convolutions (as the first default",
+      "                          model's did), not through a low-pass filter",
       "  --synthesis skip        skip (modulated convolutions, noise, a picture per level: the default) or adain",
       "  --band-mixing 0.5       chance that a generated picture mixes domains by bands of layers (0 = never)",
       "  --bench-steps N         only time N training steps and print a Markdown table row");
@@ -60,7 +64,8 @@ record TrainOptions(
     float lrG = GanTrainer.DEFAULT.learningRateG();
     float lrD = GanTrainer.DEFAULT.learningRateD();
     int benchSteps = 0;
-    String critic = "projected";
+    String critic = "scratch";
+    boolean blur = true;
     String synthesis = mishmash.model.net.StyleNet.Config.SKIP;
     double bandMixing = GanTrainer.DEFAULT.bandMixing();
     for (int i = 0; i < args.length; i++) {
@@ -87,9 +92,10 @@ record TrainOptions(
         case "--lr-g" -> lrG = rate(args, ++i, a);
         case "--lr-d" -> lrD = rate(args, ++i, a);
         case "--bench-steps" -> benchSteps = positive(args, ++i, a);
-        case "--critic" -> critic = choice(args, ++i, a, "projected", "scratch");
+        case "--critic" -> critic = choice(args, ++i, a, "both", "projected", "scratch");
         case "--synthesis" -> synthesis = choice(args, ++i, a, "skip", "adain");
         case "--band-mixing" -> bandMixing = share(args, ++i, a);
+        case "--strided" -> blur = false;
         default -> throw new IllegalArgumentException("unknown option \"" + a + "\"\n" + USAGE);
       }
     }
@@ -108,7 +114,7 @@ record TrainOptions(
     }
     return new TrainOptions(List.copyOf(data), parseWeights(weights, data.size()), size, steps, out, batch, seed,
         sampleEvery, checkpointEvery, conditioned && data.size() > 1, license, lrG, lrD, benchSteps, critic, synthesis,
-        bandMixing);
+        bandMixing, blur);
   }
 
   private static String choice(String[] args, int i, String option, String... allowed) {

@@ -40,6 +40,21 @@ class ArchiveTest {
     return new Image(8, 8, argb);
   }
 
+  /** A disk that refuses every write with {@code why}. */
+  static Archive.Disk refusing(java.util.function.Supplier<IOException> why) {
+    return new Archive.Disk() {
+      @Override
+      public void writePicture(Path file, Image picture) throws IOException {
+        throw why.get();
+      }
+
+      @Override
+      public void append(Path file, String text) throws IOException {
+        throw why.get();
+      }
+    };
+  }
+
   @Test
   void creaturesComeBackAfterARestart() {
     Archive archive = Archive.open(dir);
@@ -78,6 +93,8 @@ class ArchiveTest {
     assertFalse(again.contains(3), "and its creature leaves the archive");
     assertTrue(again.picture(1).isPresent());
     assertFalse(Files.readString(index).contains("not json"), "the index was rewritten without the damage");
+    assertTrue(Files.readString(dir.resolve(Archive.DAMAGED)).contains("this is not json\n"), "which is set aside as it was");
+    assertTrue(Files.readString(index).contains("\"seed\":4,"), "the line of the creature without its picture is kept");
   }
 
   @Test
@@ -102,21 +119,11 @@ class ArchiveTest {
     archive.add(creature(1), picture(1));
     byte[] indexBefore = Files.readAllBytes(dir.resolve(Archive.INDEX));
     byte[] pngBefore = Files.readAllBytes(dir.resolve("1.png"));
-    archive.useDisk(new Archive.Disk() {
-      @Override
-      public void writePicture(Path file, Image picture) throws IOException {
-        throw new IOException("No space left on device");
-      }
-
-      @Override
-      public void append(Path file, String text) throws IOException {
-        throw new IOException("No space left on device");
-      }
-    });
+    archive.useDisk(refusing(() -> new IOException("No space left on device")));
     archive.add(creature(2), picture(2));
     archive.add(creature(3), picture(3));
     assertNotNull(archive.warning());
-    assertTrue(archive.warning().contains("No space left"), archive.warning());
+    assertTrue(archive.warning().contains("The disk is full"), archive.warning());
     assertEquals(3, archive.size(), "breeding goes on in memory");
     assertArrayEquals(picture(3).argb(), archive.picture(3).orElseThrow().argb());
     assertArrayEquals(indexBefore, Files.readAllBytes(dir.resolve(Archive.INDEX)), "the index is untouched");
@@ -155,5 +162,36 @@ class ArchiveTest {
     List<Creature> fresh = wall.refresh();
     assertEquals(10, fresh.size(), "every creature the booth added, read from the right place");
     assertEquals(0, wall.skipped(), "no line was read from the middle");
+  }
+
+  @Test
+  void aBoothsVisitorAppendedJustBeforeTheGridCompactsIsKept(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Archive wall = Archive.open(dir, 4);
+    Archive booth = Archive.share(dir);
+    for (long seed = 1; seed <= 8; seed++) {
+      wall.add(creature(seed), picture(seed));
+    }
+    wall.refresh(); // the grid's last look at the index
+    booth.add(creature(500), picture(500)); // a visitor, appended after it
+    wall.retain(java.util.Set.of()); // four go, and the index is compacted
+    assertTrue(Archive.open(dir, 4).contains(500), "the visitor's line survived the compaction");
+  }
+
+  @Test
+  void aBoothSeesWhatTheGridRemovedEvenAcrossACompaction(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Archive wall = Archive.open(dir, 4);
+    Archive booth = Archive.share(dir);
+    for (long seed = 1; seed <= 4; seed++) {
+      wall.add(creature(seed), picture(seed));
+    }
+    booth.refresh();
+    assertEquals(4, booth.size());
+    for (long seed = 5; seed <= 12; seed++) { // eight more: eight go, their deletion lines compacted away
+      wall.add(creature(seed), picture(seed));
+      wall.retain(java.util.Set.of());
+    }
+    booth.refresh();
+    assertEquals(wall.all().stream().map(Creature::seed).sorted().toList(),
+        booth.all().stream().map(Creature::seed).sorted().toList(), "the booth mixes only with creatures that are there");
   }
 }

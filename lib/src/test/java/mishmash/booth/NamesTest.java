@@ -24,13 +24,30 @@ class NamesTest {
   }
 
   @Test
-  void aVeryLongNameIsCutAtACharacterNeverInsideOne() {
-    String cut = Names.clean("Ω".repeat(100));
+  void aLongNameIsKeptWholeUpToAGenerousLimit() {
+    String long60 = "Maria Fernanda Guadalupe de los Ángeles Castañeda-Villalobos";
+    assertEquals(long60, Names.clean(long60), "60 characters, every one kept");
+    String long120 = "Ab ".repeat(40).strip();
+    assertEquals(long120, Names.clean(long120));
+    assertEquals(Names.MAX_LENGTH, Names.length("🤖".repeat(Names.MAX_LENGTH)), "an emoji counts as one");
+  }
+
+  @Test
+  void pastTheLimitTheLastWordGoesWholeNotHalf() {
+    String words = "Wolfgang Amadeus Theophilus ".repeat(10).strip();
+    String cut = Names.clean(words);
+    assertTrue(Names.length(cut) <= Names.MAX_LENGTH);
+    assertTrue(words.startsWith(cut) && words.charAt(cut.length()) == ' ', "cut between words: ..." + cut.substring(cut.length() - 20));
+  }
+
+  @Test
+  void aVeryLongWordIsCutAtACharacterNeverInsideOne() {
+    String cut = Names.clean("Ω".repeat(200));
     assertEquals(Names.MAX_LENGTH, cut.length());
-    String emoji = Names.clean("🤖".repeat(100));
-    assertEquals(Names.MAX_LENGTH, emoji.codePointCount(0, emoji.length()), "40 emoji, no half surrogate");
+    String emoji = Names.clean("🤖".repeat(200));
+    assertEquals(Names.MAX_LENGTH, emoji.codePointCount(0, emoji.length()), "no half surrogate");
     assertTrue(Character.isSurrogatePair(emoji.charAt(emoji.length() - 2), emoji.charAt(emoji.length() - 1)));
-    String accents = Names.clean("e\u0301".repeat(60));
+    String accents = Names.clean("e\u0301".repeat(200));
     assertTrue(accents.endsWith("e\u0301"), "an accent is never cut off its letter");
   }
 }

@@ -152,4 +152,37 @@ class CameraSourceTest {
     }
     assertEquals(count, source.frameCount(), "no frames after close");
   }
+
+  @Test
+  void theBoothsExposureBrightensThePictureInThePipeline() throws Exception {
+    NeedsGStreamer.require();
+    try (FrameSource dim = CameraSource.pipeline("videotestsrc pattern=solid-color foreground-color=0xff383838 is-live=true",
+        32, 24)) {
+      Wait.running(dim, 3, Duration.ofSeconds(10));
+      int before = dim.latest().pixels()[100] & 0xFF;
+      assertTrue(dim.gain(2.0), "a GStreamer source applies the gain itself");
+      long from = dim.frameCount();
+      Wait.until(Duration.ofSeconds(10), () -> dim.frameCount() > from + 5 && (dim.latest().pixels()[100] & 0xFF) > before * 1.5,
+          () -> "before " + before + ", now " + (dim.latest().pixels()[100] & 0xFF));
+    }
+  }
+
+  @Test
+  void aStandInCameraPlaysOnUntilItsFileIsTakenAwayAndComesBackWithIt() throws Exception {
+    NeedsGStreamer.require();
+    Path device = tmp.resolve("stand-in");
+    Files.copy(VIDEO, device);
+    try (FrameSource camera = CameraSource.standIn(device, 80, 60)) {
+      Wait.running(camera, 5, Duration.ofSeconds(10));
+      long start = camera.frameCount();
+      Wait.until(Duration.ofSeconds(15), () -> camera.frameCount() > start + 60, camera::toString); // twice its 30 frames
+      assertTrue(camera.status().running(), "it loops like a camera that does not end: " + camera.status());
+      Files.delete(device);
+      Wait.until(Duration.ofSeconds(10), () -> camera.status().message().contains("unplugged"), camera::toString);
+      long seen = camera.frameCount();
+      Files.copy(VIDEO, device);
+      Wait.until(Duration.ofSeconds(15), () -> camera.status().running() && camera.frameCount() > seen + 5,
+          camera::toString);
+    }
+  }
 }

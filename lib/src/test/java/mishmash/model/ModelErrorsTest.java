@@ -79,6 +79,17 @@ class ModelErrorsTest {
   }
 
   @Test
+  void aManifestThatIsNotTextAtAll() throws IOException {
+    Path folder = copyOf(TinyModels.fixture("ts-single"));
+    byte[] garbage = new byte[3000];
+    new java.util.Random(5).nextBytes(garbage);
+    Files.write(folder.resolve("model.json"), garbage); // a picture saved under the wrong name, a copy cut short
+    ModelException e = failsToLoad(folder);
+    assertSays(e, folder.resolve("model.json"), "is not a text file", "good copy");
+    assertTrue(!e.getMessage().contains("Input length"), "no Java jargon: " + e.getMessage());
+  }
+
+  @Test
   void missingField() throws IOException {
     Path folder = copyOf(TinyModels.fixture("ts-single"));
     edit(folder, "latent_size", null);

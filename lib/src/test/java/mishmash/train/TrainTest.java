@@ -102,6 +102,9 @@ class TrainTest {
     try (Generator gan = Models.load(out)) {
       assertEquals(16, gan.width());
       assertEquals(List.of("faces", "machines"), gan.domains());
+      assertEquals(StyleNet.Config.SKIP, StyleNet.Config.fromJson(gan.latentSize(), gan.manifest().architecture())
+          .synthesis(), "the default recipe's generator");
+      assertTrue(gan.manifest().provenance().get("training").getAsString().contains("projected critic"));
       float[][] z = Latents.batch(1, 2, gan.latentSize());
       Image[] images = gan.generate(z);
       assertEquals(16, images[0].width());
@@ -156,8 +159,15 @@ class TrainTest {
 
   @Test
   void aCheckpointHoldsTheWholeTrainingState() throws IOException {
-    StyleNet.Config g = new StyleNet.Config(16, 16, 2, Train.generatorChannels(16), List.of("a", "b"));
-    Critic.Config d = Critic.Config.forSize(16, 2);
+    StyleNet.Config skip = new StyleNet.Config(16, 16, 2, Train.generatorChannels(16, StyleNet.Config.SKIP),
+        List.of("a", "b"), StyleNet.Config.SKIP);
+    checkpointRoundTrip(skip, new Judge.Projected(ProjectedCritic.Config.forSize(16, 2)));
+    StyleNet.Config adain = new StyleNet.Config(16, 16, 2, Train.generatorChannels(16, StyleNet.Config.ADAIN),
+        List.of("a", "b"));
+    checkpointRoundTrip(adain, new Judge.Scratch(Critic.Config.forSize(16, 2)));
+  }
+
+  static void checkpointRoundTrip(StyleNet.Config g, Judge.Config d) throws IOException {
     Rng rng = new Rng(5);
     float[] pixels = new float[8 * 3 * 16 * 16];
     int[] labels = {0, 1, 0, 1, 1, 0, 0, 1};
@@ -188,6 +198,92 @@ class TrainTest {
   static Image[] creatures(Path model) {
     try (Generator gan = Models.load(model)) {
       return gan.generate(Latents.batch(11, 4, gan.latentSize()));
+    }
+  }
+
+  @Test
+  void theFirstDefaultModelsRecipeStillTrains() throws IOException {
+    Path out = dir.resolve("models/scratch");
+    Train.run(args(out, 3, "--critic", "scratch", "--synthesis", "adain", "--band-mixing", "0"));
+    LossHistory history = historyOf(out);
+    for (int i = 0; i < history.size(); i++) {
+      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
+    }
+    try (Generator gan = Models.load(out)) {
+      assertEquals(StyleNet.Config.ADAIN, StyleNet.Config.fromJson(gan.latentSize(), gan.manifest().architecture())
+          .synthesis());
+      assertTrue(gan.manifest().provenance().get("training").getAsString().contains("learned from scratch"));
+    }
+  }
+
+  @Test
+  void hybridsAreTrainedByBandsOfLayers() {
+    int[] bands = new int[12];
+    for (int l = 0; l < 12; l++) {
+      bands[l] = GanTrainer.band(l, 12);
+    }
+    assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2}, bands, "4x4 and 8x8 coarse, 16 and 32 middle, "
+        + "64 and 128 fine");
+    int[][] sheet = Train.sheetBands(3);
+    for (int i = 0; i < 3 * Train.SHEET; i++) {
+      int d = i / Train.SHEET;
+      assertArrayEquals(new int[] {d, d, d}, sheet[i], "the first rows are one domain each");
+    }
+    java.util.Set<String> combinations = new java.util.HashSet<>();
+    for (int i = 3 * Train.SHEET; i < sheet.length; i++) {
+      assertNotEquals(sheet[i][0], sheet[i][2], "the rest are hybrids: the form of one domain, the skin of another");
+      combinations.add(sheet[i][0] + ">" + sheet[i][2]);
+    }
+    assertEquals(6, combinations.size(), "every form-and-skin pair of three domains is on the sheet");
+  }
+
+  @Test
+  void anUpdateWithABrokenGradientIsSkipped() {
+    try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {
+      ai.djl.nn.Block block = ai.djl.nn.core.Linear.builder().setUnits(2).build();
+      block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, 3));
+      ai.djl.training.ParameterStore store = new ai.djl.training.ParameterStore(m, false);
+      java.util.function.Consumer<Float> backward = value -> {
+        try (ai.djl.training.GradientCollector c = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+          ai.djl.ndarray.NDArray x = m.create(new float[] {1, value, 2}, new ai.djl.ndarray.types.Shape(1, 3));
+          c.backward(block.forward(store, new ai.djl.ndarray.NDList(x), true).head().sum());
+        }
+      };
+      backward.accept(0.5f);
+      assertTrue(Adam.sane(block, GanTrainer.GRADIENT_LIMIT, m), "an ordinary gradient passes");
+      Adam.zeroGradients(block, m);
+      backward.accept(Float.NaN);
+      assertTrue(!Adam.sane(block, GanTrainer.GRADIENT_LIMIT, m), "a NaN gradient is caught");
+      Adam.zeroGradients(block, m);
+      assertTrue(Adam.sane(block, GanTrainer.GRADIENT_LIMIT, m), "and zeroed, NaN included");
+      backward.accept(1e33f);
+      assertTrue(!Adam.sane(block, GanTrainer.GRADIENT_LIMIT, m), "so is garbage near 10^33");
+    }
+  }
+
+  @Test
+  void aRunKilledWithKill9ResumesFromItsLastCheckpoint() throws Exception {
+    Path out = dir.resolve("models/killed");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Train.class.getName()));
+    command.addAll(List.of(args(out, 400)));
+    Process victim = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Path checkpoint = out.resolve(Checkpoint.FILE);
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline && victim.isAlive()
+        && (!Files.exists(checkpoint) || Checkpoint.header(checkpoint).get("step").getAsInt() < 4)) {
+      Thread.sleep(100);
+    }
+    victim.destroyForcibly(); // SIGKILL, perhaps in the middle of writing the next checkpoint
+    assertTrue(victim.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+    int saved = Checkpoint.header(checkpoint).get("step").getAsInt();
+    assertTrue(saved >= 4, "a checkpoint was written before the kill");
+    Train.Result resumed = Train.run(args(out, saved + 2));
+    assertEquals(saved, resumed.startStep(), "the run resumes from the checkpoint that survived the kill");
+    assertEquals(saved + 2, historyOf(out).size());
+    try (var files = Files.list(out)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no half-written file is left");
     }
   }
 
@@ -235,6 +331,10 @@ class TrainTest {
     assertMessage("--steps is missing", "--data", f, "--out", "x");
     assertMessage("--out is missing", "--data", f, "--steps", "1");
     assertMessage("unknown option", "--data", f, "--steps", "1", "--out", "x", "--colour", "red");
+    assertMessage("--critic must be one of both, projected, scratch", "--data", f, "--steps", "1", "--out", "x", "--critic",
+        "big");
+    assertMessage("--band-mixing must be a chance from 0 to 1", "--data", f, "--steps", "1", "--out", "x",
+        "--band-mixing", "2");
   }
 
   @Test

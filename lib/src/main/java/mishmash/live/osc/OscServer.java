@@ -483,6 +483,23 @@ public final class OscServer implements AutoCloseable {
     }
   }
 
+  /** Sends {@code m} to every feedback client, UDP and TCP (a status message). */
+  public void broadcast(OSCMessage m) {
+    byte[] packet = bytes(m);
+    List<InetSocketAddress> udp;
+    synchronized (clients) {
+      udp = new ArrayList<>(clients.keySet());
+    }
+    for (InetSocketAddress client : udp) {
+      sendUdp(client, packet);
+    }
+    for (OscTcp.Connection client : tcpClients) {
+      if (packet != null) {
+        client.send(packet);
+      }
+    }
+  }
+
   @Override
   public void close() {
     running = false;

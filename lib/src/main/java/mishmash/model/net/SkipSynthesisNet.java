@@ -25,6 +25,10 @@ import java.util.Random;
  * at the new size. Each convolution takes its own layer's w and per-pixel noise. Layer 2·i and
  * 2·i + 1 belong to level i, as in {@link SynthesisNet}.
  *
+ * <p>The sum of the levels' pictures goes through tanh, so every colour stays in range: a critic
+ * that judges pretrained features would otherwise let the generator drift into colours beyond
+ * white and black, which those features barely tell apart.
+ *
  * <p>Noise: random in training; fixed maps (the same for every creature, from a fixed seed) when
  * drawing, so a creature's genes alone decide its picture.
  */
@@ -91,7 +95,7 @@ public final class SkipSynthesisNet extends AbstractBlock {
       NDArray here = toRgb.get(level).forward(ps, new NDList(x, w), training).head();
       rgb = rgb == null ? here : Resample.upsample(rgb).add(here);
     }
-    return new NDList(rgb);
+    return new NDList(rgb.tanh());
   }
 
   private NDArray noise(NDManager m, int layer, long batch, Shape at, boolean training) {
