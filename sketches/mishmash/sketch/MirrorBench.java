@@ -42,11 +42,14 @@ public final class MirrorBench {
   public static void main(String[] args) throws Exception {
     String model = Models.DEFAULT;
     double seconds = 12;
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--model")) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--model") && i + 1 < args.length) {
         model = args[++i];
-      } else if (args[i].equals("--seconds")) {
+      } else if (args[i].equals("--seconds") && i + 1 < args.length) {
         seconds = Double.parseDouble(args[++i]);
+      } else {
+        System.err.println("MirrorBench: unknown option " + args[i] + " (it takes --model NAME and --seconds S)");
+        System.exit(2);
       }
     }
     System.setProperty("ai.djl.pytorch.num_threads", "1");
