@@ -118,6 +118,8 @@ public class Portraits extends MishmashSketch {
     }
     if (option("--strip", null) != null) {
       strip(Paths.get(option("--strip", null)), (int) option("--cell", 400));
+      gan = null; // a print alone: nothing more to draw
+      return;
     }
     sheet = sweep(); // the first one at once, so there is something to show
     every(() -> interval, this::next);
@@ -125,7 +127,9 @@ public class Portraits extends MishmashSketch {
 
   public void draw() {
     if (gan == null) {
-      showProblem();
+      if (problem() != null) {
+        showProblem();
+      }
       return;
     }
     if (working != null && working.isDone()) {
@@ -308,12 +312,23 @@ public class Portraits extends MishmashSketch {
 
   public static void main(String[] args) {
     if (List.of(args).contains("--strip") && !List.of(args).contains("--frames")) {
-      // a print alone needs no window: set up headless, write it, and stop before the first frame
+      // a print alone needs no window: set up headless, write it, and end after one empty frame
+      // (into a folder of its own that goes when the program ends)
+      Path scratch;
+      try {
+        scratch = java.nio.file.Files.createTempDirectory("mishmash-portraits");
+      } catch (IOException e) {
+        System.err.println("mishmash: cannot make a temporary folder (" + e.getMessage() + ")");
+        System.exit(2);
+        return;
+      }
+      scratch.toFile().deleteOnExit();
+      scratch.resolve("frame-00000.png").toFile().deleteOnExit();
       String[] more = java.util.Arrays.copyOf(args, args.length + 4);
       more[args.length] = "--frames";
-      more[args.length + 1] = "0";
+      more[args.length + 1] = "1";
       more[args.length + 2] = "--out";
-      more[args.length + 3] = System.getProperty("java.io.tmpdir");
+      more[args.length + 3] = scratch.toString();
       args = more;
     }
     run(Portraits.class, args);

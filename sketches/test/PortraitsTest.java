@@ -52,6 +52,20 @@ class PortraitsTest {
   }
 
   @Test
+  void aPrintFromTheCommandLineIsWrittenAndTheProgramEnds() throws Exception {
+    Path strip = tmp.resolve("command.png");
+    String javaBin = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+        "Portraits", "--strip", strip.toString(), "--rows", "age", "--domain", "faces", "--subject", "3", "--cell", "64",
+        "--model", "creatures", "--archive", tmp.resolve("archive").toString())
+        .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    assertTrue(p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "it ends by itself");
+    String log = Files.readString(tmp.resolve("log.txt"));
+    assertEquals(0, p.exitValue(), log);
+    assertTrue(Files.exists(strip) && ImageIO.read(strip.toFile()).getWidth() > 5 * 64, log);
+  }
+
+  @Test
   void theSameSitterChangesAlongARowAndNotWithoutADial() throws Exception {
     Path strip = tmp.resolve("strip.png");
     render("--strip", strip.toString(), "--rows", "skinTone", "--domain", "faces", "--subject", "5", "--cell", "128");
@@ -85,17 +99,25 @@ class PortraitsTest {
 
   @Test
   void theLiveCanvasDrawsTheSweep() throws Exception {
-    Portraits p = render("--domain", "faces");
+    Portraits p = render("--domain", "faces", "--rows", "age,smile,skinTone", "--seed", "5");
     assertNull(p.problem());
     BufferedImage frame = ImageIO.read(tmp.resolve("frames/frame-00002.png").toFile());
     assertEquals(640, frame.getWidth());
+    int ground = 0xECE8DE; // the paper the portraits hang on
+    int covered = 0;
+    int all = 0;
     java.util.Set<Integer> colours = new java.util.HashSet<>();
-    for (int y = 0; y < frame.getHeight(); y += 5) {
-      for (int x = 0; x < frame.getWidth(); x += 5) {
-        colours.add(frame.getRGB(x, y) & 0xF0F0F0);
+    for (int y = 0; y < frame.getHeight(); y += 2) {
+      for (int x = 0; x < frame.getWidth(); x += 2) {
+        int c = frame.getRGB(x, y) & 0xFFFFFF;
+        covered += c != ground ? 1 : 0;
+        colours.add(c & 0xF0F0F0);
+        all++;
       }
     }
-    assertTrue(colours.size() > 200, "portraits on the canvas, not an empty ground: " + colours.size());
+    // three rows of five portraits fill about half the canvas
+    assertTrue(covered > 0.35 * all, "portraits on the canvas, not an empty ground: " + covered + " of " + all);
+    assertTrue(colours.size() > 200, "pictures, not flat boxes: " + colours.size() + " colours");
   }
 
   static double cellDifference(BufferedImage img, int ax, int ay, int bx, int by, int cell) {
