@@ -258,7 +258,7 @@ public final class Reflector implements AutoCloseable {
     Mode mode = presence > 0 ? Mode.VIEWER : Mode.DRIFTING;
     if (stillAsked && face != null) {
       stillAsked = false;
-      Image crop = FaceCrop.of(frame, face, inverter.faceFrame().orElse(DEFAULT_FRAME), gan.width(), gan.height());
+      Image crop = FaceCrop.of(frame, face, inverter.faceFrame().orElse(FaceCrop.CENTRED), gan.width(), gan.height());
       still = inverter.refine(gan, target, crop, STILL_MILLIS, styles -> publish(styles, Mode.STILL, null, 1));
       stillUntil = t + STILL_HOLD;
       shown = still;
@@ -276,15 +276,12 @@ public final class Reflector implements AutoCloseable {
     publish(shown, mode, face, presence);
   }
 
-  /** Where faces sit when the inverter does not say (no face path). */
-  static final Inverter.FaceFrame DEFAULT_FRAME = new Inverter.FaceFrame(0.5f, 0.5f, 0.6f);
-
   private Styles viewerStyles(Face face, Image frame, double t, boolean filter) {
     if (inverter.hasFacePath()) {
       float[] f = FaceFeatures.of(face, frame);
       return inverter.fromFaceFeatures(filter ? euro.filter(f, t) : f);
     }
-    Image crop = FaceCrop.of(frame, face, DEFAULT_FRAME, gan.width(), gan.height());
+    Image crop = FaceCrop.of(frame, face, FaceCrop.CENTRED, gan.width(), gan.height());
     return inverter.fromPicture(crop);
   }
 
