@@ -35,11 +35,14 @@ public final class InverterBench {
   public static void main(String[] args) throws Exception {
     String model = Models.DEFAULT;
     int n = 1000;
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals("--model")) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--model") && i + 1 < args.length) {
         model = args[++i];
-      } else if (args[i].equals("--samples")) {
+      } else if (args[i].equals("--samples") && i + 1 < args.length) {
         n = Integer.parseInt(args[++i]);
+      } else {
+        System.err.println("invert-bench: unknown option " + args[i] + " (it takes --model NAME and --samples N)");
+        System.exit(2);
       }
     }
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
