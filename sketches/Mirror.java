@@ -3,17 +3,19 @@ import mishmash.capture.Frame;
 import mishmash.capture.FrameSource;
 import mishmash.capture.Sources;
 import mishmash.dials.DialBoard;
+import mishmash.face.Box;
 import mishmash.face.Face;
 import mishmash.face.FaceAnalyzer;
 import mishmash.invert.Inverter;
 import mishmash.live.Live;
+import mishmash.mirror.ReflectionStats;
 import mishmash.mirror.Reflector;
 import mishmash.model.Generator;
 import mishmash.model.ModelException;
 import mishmash.model.Models;
 import mishmash.sketch.MishmashSketch;
-import mishmash.mirror.ReflectionStats;
 import mishmash.sketch.Options;
+import mishmash.sketch.Scale;
 import processing.core.PFont;
 import processing.core.PImage;
 
@@ -48,8 +50,10 @@ public class Mirror extends MishmashSketch {
 
   FrameSource camera;
   Reflector mirror;
-  PImage viewer;
-  PImage reflection;
+  PImage viewer;           // the camera frame
+  PImage viewerShown;      // ... mirrored, at its size on screen
+  boolean viewerFresh;     // a new camera frame since viewerShown was made
+  PImage reflection;       // the reflection at its size on screen
   Reflector.Reflection shown;
   PFont type;
   final ReflectionStats stats = new ReflectionStats();
@@ -76,7 +80,6 @@ public class Mirror extends MishmashSketch {
       return;
     }
     viewer = createImage(640, 480, RGB);
-    reflection = createImage(gan.width(), gan.height(), RGB);
   }
 
   public void draw() {
@@ -94,24 +97,29 @@ public class Mirror extends MishmashSketch {
       mirror.idle(now());
     }
     Reflector.Reflection r = mirror.latest();
-    if (r != null && r != shown) {
+    int side = (int) min(height * 0.9f, view == View.BESIDE ? width * 0.47f : width * 0.9f);
+    if (r != null && (r != shown || reflection.width != side)) {
+      if (r != shown) {
+        stats.drawn(r);
+      }
       shown = r;
-      reflection.loadPixels();
-      System.arraycopy(r.picture().argb(), 0, reflection.pixels, 0, reflection.pixels.length);
-      reflection.updatePixels();
-      stats.drawn(r);
+      reflection = sized(reflection, side, side);
+      Scale.into(reflection, r.picture().argb(), r.picture().width(), r.picture().height(), false);
     }
-    float side = min(height * 0.9f, view == View.BESIDE ? width * 0.47f : width * 0.9f);
-    float top = (height - side) / 2;
+    float top = (height - side) / 2f;
     if (view == View.BESIDE) {
       drawViewer(width * 0.26f, height / 2f, width * 0.47f, r);
-      image(reflection, width * 0.74f - side / 2, top, side, side);
+      if (reflection != null) {
+        image(reflection, width * 0.74f - side / 2f, top); // at its own size: a plain copy
+      }
     } else {
       if (view == View.OVER) {
         drawViewer(width / 2f, height / 2f, width, r);
         tint(255, 215);
       }
-      image(reflection, (width - side) / 2, top, side, side);
+      if (reflection != null) {
+        image(reflection, (width - side) / 2f, top);
+      }
       noTint();
     }
     if (caption) {
@@ -122,18 +130,30 @@ public class Mirror extends MishmashSketch {
   /** The camera, mirrored like a looking glass, with a thin frame around the face it follows. */
   void drawViewer(float cx, float cy, float w, Reflector.Reflection r) {
     float s = min(w / viewer.width, height * 0.9f / viewer.height);
-    pushMatrix();
-    translate(cx + viewer.width * s / 2, cy - viewer.height * s / 2);
-    scale(-s, s);
-    image(viewer, 0, 0);
+    int vw = max(1, round(viewer.width * s));
+    int vh = max(1, round(viewer.height * s));
+    if (viewerShown == null || viewerShown.width != vw || viewerShown.height != vh || viewerFresh) {
+      viewerShown = sized(viewerShown, vw, vh);
+      viewer.loadPixels();
+      Scale.into(viewerShown, viewer.pixels, viewer.width, viewer.height, true);
+      viewerFresh = false;
+    }
+    float left = cx - vw / 2f;
+    float top = cy - vh / 2f;
+    image(viewerShown, left, top);
     Face f = r == null ? null : r.face();
     if (f != null) {
       noFill();
       stroke(255, 196, 90, 160);
-      strokeWeight(2 / s);
-      rect(f.alignedBox().x(), f.alignedBox().y(), f.alignedBox().width(), f.alignedBox().height());
+      strokeWeight(2);
+      Box b = f.alignedBox();
+      rect(left + (viewer.width - b.x() - b.width()) * s, top + b.y() * s, b.width() * s, b.height() * s);
     }
-    popMatrix();
+  }
+
+  /** {@code img} if it is {@code w × h} already, else a new image of that size. */
+  PImage sized(PImage img, int w, int h) {
+    return img != null && img.width == w && img.height == h ? img : createImage(w, h, RGB);
   }
 
   /** What the mirror is doing, in a line at the bottom. */
@@ -195,6 +215,7 @@ public class Mirror extends MishmashSketch {
     into.loadPixels();
     System.arraycopy(frame.pixels(), 0, into.pixels, 0, into.pixels.length);
     into.updatePixels();
+    viewerFresh = true;
   }
 
   @Override
