@@ -11,8 +11,10 @@ import mishmash.model.Pixels;
  * Mixes a visitor's face with a creature, driven by the face network's 68 landmarks: the face is
  * aligned (eyes level, at a fixed place and size), and inside the face's outline it keeps the
  * visitor's light and shade — pose, features where they were, expression — while it takes on the
- * creature's colours, its tonal range and its fine texture (gears, membranes, circuits); outside
+ * creature's colours and its tonal range; outside
  * the outline the creature itself surrounds the face, with a trace of the visitor's silhouette. The
+ * creature's structure — its detail up to a sixteenth of the portrait, not only the finest grain —
+ * is laid over the face, so a visitor sees gears, membranes or circuits on their skin. The
  * outline is feathered, so there is no seam.
  *
  * <p>Everything is arithmetic on pixels (about 40 ms for a 512×512 portrait on one core); the neural
@@ -32,6 +34,12 @@ public final class Mishmash {
   static final double EYES = 0.26;
   /** Height of the eyes in the portrait, as a fraction of its side. */
   static final double EYE_LINE = 0.42;
+  /** The creature's structure is its detail finer than 1/16 of the portrait's side. */
+  static final int STRUCTURE = 16;
+  /** That structure, on the face, is 0.6 times as strong as the visitor's own light and shade. */
+  static final double STRUCTURE_SHARE = 0.6;
+  /** A nearly flat creature's faint detail is amplified at most this much. */
+  static final double MAX_GAIN = 2.5;
 
   private Mishmash() {}
 
@@ -73,12 +81,17 @@ public final class Mishmash {
     // the creature's tonal range for the visitor's light and shade
     double[] vs = stats(vy[0], mask);
     double[] cs = stats(cy[0], null);
-    float[] texture = highPass(cy[0], n, 5);
+    // the creature's structure: everything finer than a sixteenth of the portrait (a gear's teeth, a
+    // membrane, a circuit's traces), laid over the visitor's shading at most as strong as that shading
+    double shading = Math.max(cs[1], 0.6 * vs[1]);
+    float[] structure = highPass(cy[0], n, n / STRUCTURE);
+    double strength = stats(structure, mask)[1];
+    double gain = settings.texture() * Math.min(MAX_GAIN, STRUCTURE_SHARE * shading / strength);
     int[] out = new int[n * n];
     for (int i = 0; i < out.length; i++) {
       double m = mask[i];
-      double yv = (vy[0][i] - vs[0]) / vs[1] * Math.max(cs[1], 0.6 * vs[1]) + cs[0];
-      double yIn = yv + settings.texture() * texture[i];
+      double yv = (vy[0][i] - vs[0]) / vs[1] * shading + cs[0];
+      double yIn = yv + gain * structure[i];
       double cbIn = vy[1][i] + settings.colour() * (cy[1][i] - vy[1][i]);
       double crIn = vy[2][i] + settings.colour() * (cy[2][i] - vy[2][i]);
       double yOut = cy[0][i] + settings.silhouette() * (inside[i] ? yv - cy[0][i] : 0);

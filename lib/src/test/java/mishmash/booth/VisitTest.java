@@ -86,6 +86,24 @@ class VisitTest {
   }
 
   @Test
+  void theCreaturesStructureShowsOnTheFaceNotOnlyItsColours() throws Exception {
+    Face face = analyzer.analyze(photo.argb(), photo.width(), photo.height()).get(0);
+    // a creature of broad grey bands, as wide as a gear's teeth or a cell's membrane drawn at 128 pixels
+    int[] bands = new int[128 * 128];
+    for (int i = 0; i < bands.length; i++) {
+      bands[i] = (i / 128 / 6) % 2 == 0 ? 0xFFB0B0B0 : 0xFF505050;
+    }
+    Image creature = new Image(128, 128, bands);
+    float[] drawn = Mishmash.ycc(Mishmash.resize(creature, Mishmash.SIZE))[0];
+    float[] mixed = Mishmash.ycc(Mishmash.mix(photo, face, creature).argb())[0];
+    float[] plain = Mishmash.ycc(Mishmash.mix(photo, face, creature, new Mishmash.Settings(0, 0, 0)).argb())[0];
+    double structure = correlation(mixed, drawn, 180, 330, 150, 360);
+    assertTrue(structure > 0.4, "the creature's bands are seen on the face: correlation " + structure);
+    double visitor = correlation(mixed, plain, 180, 330, 150, 360);
+    assertTrue(visitor > 0.5, "and the visitor is still recognisable under them: correlation " + visitor);
+  }
+
+  @Test
   void attributesAreTheSameForTheSameVisitorAndCreatureAndDemographicsAreOffByDefault() {
     Face face = analyzer.analyze(photo.argb(), photo.width(), photo.height()).get(0);
     List<MachineSpecs.Spec> a = MachineSpecs.of(face, 42, false);
