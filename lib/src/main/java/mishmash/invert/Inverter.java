@@ -302,13 +302,20 @@ public final class Inverter implements AutoCloseable {
       Styles best = start;
       boolean sameSide = gan.width() == PictureFeatures.SIDE && gan.height() == PictureFeatures.SIDE;
       for (int step = 1; System.nanoTime() < deadline; step++) {
-        try (NDManager sm = m.newSubManager(); GradientCollector c = Engine.getEngine("PyTorch").newGradientCollector()) {
-          NDArray picture = g.get().synthesize(s);
-          NDArray pixels = picture.sub(want).square().mean();
-          NDArray feat = sameSide ? f.forward(picture).sub(wantFeatures).square().mean() : pixels.zerosLike();
-          NDArray prior = s.sub(origin).square().mean().div((float) (spread * spread + 1e-6));
-          NDArray loss = pixels.add(feat.mul(0.1f)).add(prior.mul(0.05f));
-          c.backward(loss);
+        try (NDManager sm = m.newSubManager()) {
+          NDArray picture;
+          NDArray pixels;
+          NDArray feat;
+          NDArray prior;
+          NDArray loss;
+          try (GradientCollector c = Engine.getEngine("PyTorch").newGradientCollector()) {
+            picture = g.get().synthesize(s);
+            pixels = picture.sub(want).square().mean();
+            feat = sameSide ? f.forward(picture).sub(wantFeatures).square().mean() : pixels.zerosLike();
+            prior = s.sub(origin).square().mean().div((float) (spread * spread + 1e-6));
+            loss = pixels.add(feat.mul(0.1f)).add(prior.mul(0.05f));
+            c.backward(loss);
+          } // the update is made with the recording closed: an in-place change of a recorded leaf is refused
           NDArray grad = s.getGradient();
           mean.muli(0.9f).addi(grad.mul(0.1f));
           var.muli(0.999f).addi(grad.square().mul(0.001f));
