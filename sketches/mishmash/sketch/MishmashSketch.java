@@ -277,6 +277,36 @@ public abstract class MishmashSketch extends PApplet {
     installation().status().report(name, value);
   }
 
+  /**
+   * Sends {@code /mishmash/<name>/<what> values...} to the sketch's OSC feedback clients (whoever
+   * played it, port 9000, and {@code --osc-client HOST:PORT}): a loop's beat, the values a data walk
+   * uses. Nothing without OSC. Numbers go as floats or ints, anything else as text.
+   */
+  public void send(String what, Object... values) {
+    mishmash.live.osc.OscServer osc = live().osc();
+    if (osc == null) {
+      return;
+    }
+    List<Object> args = new java.util.ArrayList<>();
+    for (Object v : values) {
+      args.add(v instanceof Double d ? (Object) d.floatValue() : v instanceof Long l ? (Object) l.intValue()
+          : v instanceof Number || v instanceof String ? v : String.valueOf(v));
+    }
+    osc.broadcast(new com.illposed.osc.OSCMessage("/mishmash/" + name() + "/" + what, args));
+  }
+
+  /**
+   * A picture from the model as a {@code w × h} PImage, scaled smoothly once: draw it at its own size,
+   * which is a plain copy (a scaled {@code image()} costs a software transform every frame).
+   */
+  public processing.core.PImage picture(mishmash.model.Image image, int w, int h) {
+    processing.core.PImage out = createImage(Math.max(1, w), Math.max(1, h), RGB);
+    out.loadPixels();
+    Scale.bilinear(image.argb(), image.width(), image.height(), out.pixels, out.width, out.height);
+    out.updatePixels();
+    return out;
+  }
+
   /** A booth visitor, to the wall on another machine ({@code --wall}); nothing without one. */
   public void toWall(mishmash.archive.Creature visitor, Archive archive) {
     installation().toWall(visitor, archive);
