@@ -56,7 +56,7 @@ public class Breeder extends MishmashSketch {
   }
 
   float size() {
-    return min((width - 40f) / (children + 2), (height - 160) / 2f) - 16;
+    return max(8, min((width - 40f) / (children + 2), (height - 160) / 2f) - 16);
   }
 
   /** Where column i starts: eight columns, the litter between its parents, centred. */
