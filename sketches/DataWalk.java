@@ -97,7 +97,7 @@ public class DataWalk extends MishmashSketch {
 
     int side = min(width - 40, height - 160);
     painter.update();
-    painter.paint("walk", List.of(loop.at(creature, phase, radius)), psi, p -> shown = picture(p[0], side, side));
+    painter.paint("walk", List.of(loop.at(creature, phase, radius)), psi, p -> shown = picture(p[0], side, side, shown));
     background(10, 12, 16);
     if (shown != null) {
       image(shown, (width - shown.width) / 2, 20);

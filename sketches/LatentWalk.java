@@ -71,7 +71,7 @@ public class LatentWalk extends MishmashSketch {
     }
     int side = min(width, height) - 60;
     painter.update();
-    painter.paint("walk", List.of(loop.at(creature, phase, radius)), psi, p -> shown = picture(p[0], side, side));
+    painter.paint("walk", List.of(loop.at(creature, phase, radius)), psi, p -> shown = picture(p[0], side, side, shown));
 
     background(12);
     if (shown != null) {

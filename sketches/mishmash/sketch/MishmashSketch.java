@@ -300,7 +300,13 @@ public abstract class MishmashSketch extends PApplet {
    * which is a plain copy (a scaled {@code image()} costs a software transform every frame).
    */
   public processing.core.PImage picture(mishmash.model.Image image, int w, int h) {
-    processing.core.PImage out = createImage(Math.max(1, w), Math.max(1, h), RGB);
+    return picture(image, w, h, null);
+  }
+
+  /** The same into {@code reuse} when it has that size (a picture a frame makes no garbage), else a new one. */
+  public processing.core.PImage picture(mishmash.model.Image image, int w, int h, processing.core.PImage reuse) {
+    processing.core.PImage out = reuse != null && reuse.width == Math.max(1, w) && reuse.height == Math.max(1, h) ? reuse
+        : createImage(Math.max(1, w), Math.max(1, h), RGB);
     out.loadPixels();
     Scale.bilinear(image.argb(), image.width(), image.height(), out.pixels, out.width, out.height);
     out.updatePixels();
