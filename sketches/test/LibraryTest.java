@@ -130,5 +130,29 @@ class LibraryTest {
       assertTrue(Files.exists(example.resolve("frames/frame-00002.png")), name + " drew: " + output);
       assertFalse(output.contains("Mishmash cannot start") || output.contains("mishmash: no such model"), name + ":\n" + output);
     }
+
+    // bad input: no PyTorch native (a library made for another platform), then no models folder
+    Path walk = root.resolve("examples/LatentWalk");
+    String noNative = String.join(File.pathSeparator, jars.stream().filter(j -> !j.toString().contains("pytorch-native"))
+        .map(Path::toString).toList()) + File.pathSeparator + processingCore();
+    String said = runs(walk, tmp.resolve("build/LatentWalk/classes") + File.pathSeparator + noNative,
+        "-DDJL_CACHE_DIR=" + tmp.resolve("empty-cache"));
+    assertTrue(said.contains("native library for"), said);
+    Files.move(root.resolve("models"), root.resolve("models-away"));
+    said = runs(walk, tmp.resolve("build/LatentWalk/classes") + File.pathSeparator + classpath, "-Dx=y");
+    assertTrue(said.contains("DEFAULT"), said);
+  }
+
+  /** Runs LatentWalk headless for two frames; it must end well and draw; returns what it printed. */
+  static String runs(Path folder, String classpath, String property) throws Exception {
+    Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), property,
+        "-Djava.awt.headless=true", "-cp", classpath, "LatentWalk", "--frames", "2", "--out", "bad", "--size", "320x180",
+        "--no-midi", "--no-mdns", "--osc-port", "0", "--http-port", "0").directory(folder.toFile()).redirectErrorStream(true)
+        .start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), output);
+    assertTrue(Files.exists(folder.resolve("bad/frame-00001.png")), "the message is drawn on the canvas: " + output);
+    return output;
   }
 }
