@@ -85,9 +85,8 @@ final class Adam {
     for (Parameter p : block.getParameters().values()) {
       if (p.requiresGradient()) {
         NDArray g = p.getArray().getGradient();
-        NDArray worst = g.abs().max();
-        worst.attach(step);
-        float v = worst.getFloat();
+        g.attach(step); // then what is computed from it lands in the step's manager too, not the parameter's
+        float v = g.abs().max().getFloat();
         if (!(v <= limit)) {
           return false;
         }

@@ -104,7 +104,7 @@ class TrainTest {
       assertEquals(List.of("faces", "machines"), gan.domains());
       assertEquals(StyleNet.Config.SKIP, StyleNet.Config.fromJson(gan.latentSize(), gan.manifest().architecture())
           .synthesis(), "the default recipe's generator");
-      assertTrue(gan.manifest().provenance().get("training").getAsString().contains("projected critic"));
+      assertTrue(gan.manifest().provenance().get("training").getAsString().contains("critic learned from scratch"));
       float[][] z = Latents.batch(1, 2, gan.latentSize());
       Image[] images = gan.generate(z);
       assertEquals(16, images[0].width());
@@ -198,6 +198,19 @@ class TrainTest {
   static Image[] creatures(Path model) {
     try (Generator gan = Models.load(model)) {
       return gan.generate(Latents.batch(11, 4, gan.latentSize()));
+    }
+  }
+
+  @Test
+  void theProjectedHeadsBesideTheScratchCriticKeepLossesFinite() throws IOException {
+    Path out = dir.resolve("models/both");
+    Train.run(args(out, 3, "--critic", "both"));
+    LossHistory history = historyOf(out);
+    for (int i = 0; i < history.size(); i++) {
+      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
+    }
+    try (Generator gan = Models.load(out)) {
+      assertTrue(gan.manifest().provenance().get("training").getAsString().contains("projected critic"));
     }
   }
 
