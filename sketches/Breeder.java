@@ -47,9 +47,9 @@ public class Breeder extends MishmashSketch {
     }
     painter = new Painter(gan, !headless());
     archive = shareArchive();
-    long first = seed() * 1000;
+    long base = seed() * 1000;
     for (int i = 0; i < 6; i++) {
-      long seed = first + i;
+      long seed = base + i;
       parents.add(new Creature(seed, Genomes.fresh(gan, seed), new long[0], System.currentTimeMillis(),
           Creature.Source.RANDOM, 0, gan.manifest().name(), ""));
     }
