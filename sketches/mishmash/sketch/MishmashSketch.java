@@ -224,7 +224,7 @@ public abstract class MishmashSketch extends PApplet {
       System.err.println("mishmash: " + problem);
       return null;
     } catch (RuntimeException | LinkageError e) { // the engine itself did not start: its native library
-      problem = "The model's engine could not start on this computer (" + e.getMessage() + "). Its native library for "
+      problem = "The model's engine could not start on this computer (" + e.getMessage() + "). Most likely its native library for "
           + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " is missing: install the Mishmash "
           + "library made for this platform, or run mvn -q compile once with the network on.";
       System.err.println("mishmash: " + problem);
