@@ -86,7 +86,9 @@ class ImageFolderSourceTest {
   @Test
   void anEmptyOrMissingFolderWaitsAndPicksUpImagesAddedLater() throws Exception {
     Path photos = tmp.resolve("photos");
-    try (FrameSource source = new ImageFolderSource(photos, 32, 24, 20)) {
+    // 4 pictures a second: slow enough that a busy machine's test thread sees each one (at 20 a second it
+    // could look at every other frame only, and two alternating pictures then looked like one)
+    try (FrameSource source = new ImageFolderSource(photos, 32, 24, 4)) {
       Wait.until(Duration.ofSeconds(5), () -> source.status().state() == State.WAITING, source::toString);
       assertTrue(source.status().message().contains("not found"), source.status().message());
       Files.createDirectory(photos);

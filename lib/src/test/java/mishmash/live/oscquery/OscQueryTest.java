@@ -301,7 +301,9 @@ class OscQueryTest {
     assertTrue(fuzz.goodWhileSlow());
     assertTrue(fuzz.slowCut() >= 15, fuzz.toString());
     assertTrue(loop.frames - frames > 100, "frames went on: " + (loop.frames - frames));
-    assertTrue(loop.longestGapMs < 1000, "no frame waited on the server: longest gap " + loop.longestGapMs + " ms");
+    // a frame held up by a slow client would wait for the server's 5 s head timeout; a busy machine alone
+    // can pause a frame loop for about a second
+    assertTrue(loop.longestGapMs < 2500, "no frame waited on the server: longest gap " + loop.longestGapMs + " ms");
     // and OSCQuery still works: the namespace, and a value streamed
     assertEquals(8, json("/mishmash/test/columns?VALUE").getAsJsonArray("VALUE").get(0).getAsInt());
     Client client = new Client();
