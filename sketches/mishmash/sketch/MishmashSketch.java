@@ -223,6 +223,12 @@ public abstract class MishmashSketch extends PApplet {
       problem = e.getMessage();
       System.err.println("mishmash: " + problem);
       return null;
+    } catch (RuntimeException | LinkageError e) { // the engine itself did not start: its native library
+      problem = "The model's engine could not start on this computer (" + e.getMessage() + "). Most likely its native library for "
+          + System.getProperty("os.name") + " " + System.getProperty("os.arch") + " is missing: install the Mishmash "
+          + "library made for this platform, or run mvn -q compile once with the network on.";
+      System.err.println("mishmash: " + problem);
+      return null;
     }
   }
 
@@ -275,6 +281,42 @@ public abstract class MishmashSketch extends PApplet {
    */
   public void report(String name, java.util.function.Supplier<?> value) {
     installation().status().report(name, value);
+  }
+
+  /**
+   * Sends {@code /mishmash/<name>/<what> values...} to the sketch's OSC feedback clients (whoever
+   * played it, port 9000, and {@code --osc-client HOST:PORT}): a loop's beat, the values a data walk
+   * uses. Nothing without OSC. Numbers go as floats or ints, anything else as text.
+   */
+  public void send(String what, Object... values) {
+    mishmash.live.osc.OscServer osc = live().osc();
+    if (osc == null) {
+      return;
+    }
+    List<Object> args = new java.util.ArrayList<>();
+    for (Object v : values) {
+      args.add(v instanceof Double d ? (Object) d.floatValue() : v instanceof Long l ? (Object) l.intValue()
+          : v instanceof Number || v instanceof String ? v : String.valueOf(v));
+    }
+    osc.broadcast(new com.illposed.osc.OSCMessage("/mishmash/" + name() + "/" + what, args));
+  }
+
+  /**
+   * A picture from the model as a {@code w × h} PImage, scaled smoothly once: draw it at its own size,
+   * which is a plain copy (a scaled {@code image()} costs a software transform every frame).
+   */
+  public processing.core.PImage picture(mishmash.model.Image image, int w, int h) {
+    return picture(image, w, h, null);
+  }
+
+  /** The same into {@code reuse} when it has that size (a picture a frame makes no garbage), else a new one. */
+  public processing.core.PImage picture(mishmash.model.Image image, int w, int h, processing.core.PImage reuse) {
+    processing.core.PImage out = reuse != null && reuse.width == Math.max(1, w) && reuse.height == Math.max(1, h) ? reuse
+        : createImage(Math.max(1, w), Math.max(1, h), RGB);
+    out.loadPixels();
+    Scale.bilinear(image.argb(), image.width(), image.height(), out.pixels, out.width, out.height);
+    out.updatePixels();
+    return out;
   }
 
   /** A booth visitor, to the wall on another machine ({@code --wall}); nothing without one. */

@@ -39,13 +39,35 @@ public final class Breeding {
         z[i] = random.nextBoolean() ? a.z()[i] : b.z()[i];
       }
     }
+    mutate(z, mutation, random);
+    return new Offspring(new Genome(layers, size, z, a.domains(), domains(a, b, random, mutation)), false);
+  }
+
+  /**
+   * A child that lies between its parents, as in Artbreeder: {@code t} of the way from {@code a} to
+   * {@code b} along the sphere latents live on (0 is {@code a}, 1 is {@code b}), with their domain
+   * weights blended as much, then {@code mutation} of noise (0: exactly on the path between them; the
+   * result is rescaled so it stays a typical latent). The noise comes from {@code seed}.
+   */
+  public static Genome between(Genome a, Genome b, float t, long seed, float mutation) {
+    Genome child = a.slerp(b, t);
+    if (!(mutation > 0)) {
+      return child;
+    }
+    Random random = new Random(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL);
+    float[] z = child.z().clone();
+    mutate(z, mutation, random);
+    return child.withZ(z);
+  }
+
+  /** Mixes {@code mutation} of Gaussian noise into z, rescaled so it stays a typical latent. */
+  private static void mutate(float[] z, float mutation, Random random) {
     if (mutation > 0) {
       double keep = 1 / Math.sqrt(1 + (double) mutation * mutation);
       for (int i = 0; i < z.length; i++) {
         z[i] = (float) ((z[i] + mutation * random.nextGaussian()) * keep);
       }
     }
-    return new Offspring(new Genome(layers, size, z, a.domains(), domains(a, b, random, mutation)), false);
   }
 
   /**

@@ -129,7 +129,27 @@ public final class Models {
         return p.resolve("models");
       }
     }
-    return Paths.get("models").toAbsolutePath();
+    Path beside = besideTheLibrary();
+    return beside != null ? beside : Paths.get("models").toAbsolutePath();
+  }
+
+  /**
+   * In the Processing IDE a sketch runs in its own folder, far from any models/: the library's own
+   * models folder then, {@code libraries/Mishmash/models} beside {@code library/Mishmash.jar}.
+   */
+  private static Path besideTheLibrary() {
+    try {
+      var source = Models.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return null;
+      }
+      Path jar = Paths.get(source.getLocation().toURI());
+      Path models = jar.getParent() == null || jar.getParent().getParent() == null ? null
+          : jar.getParent().getParent().resolve("models");
+      return models != null && Files.exists(models.resolve("DEFAULT")) && Files.isRegularFile(jar) ? models : null;
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Names of the model folders present, for messages and menus. */

@@ -88,4 +88,25 @@ class BreedingTest {
     assertThrows(IllegalArgumentException.class, () -> Genome.decode(3, 8, "bm90IGdlbmVz"));
     assertThrows(IllegalArgumentException.class, () -> Genome.decode(3, 8, "%%%"));
   }
+
+  @Test
+  void childrenBetweenTwoParentsLieOnThePathFromOneToTheOther() {
+    Genome a = Genome.fresh(1, 6, 128, 3);
+    Genome b = Genome.fresh(2, 6, 128, 3);
+    double previous = -1;
+    for (int i = 1; i <= 5; i++) {
+      Genome child = Breeding.between(a, b, i / 6f, 40 + i, 0f);
+      for (int l = 0; l < 6; l++) {
+        double ab = LoopTest.angle(a.layer(l), b.layer(l));
+        double ac = LoopTest.angle(a.layer(l), child.layer(l));
+        assertEquals(ab, ac + LoopTest.angle(child.layer(l), b.layer(l)), 1e-3, "on the arc from a to b");
+      }
+      double along = LoopTest.angle(a.layer(0), child.layer(0));
+      assertTrue(along > previous, "further from a along the row");
+      previous = along;
+    }
+    Genome mutated = Breeding.between(a, b, 0.5f, 9, 0.3f);
+    assertNotEquals(Breeding.between(a, b, 0.5f, 9, 0f), mutated, "mutation strays from the path");
+    assertEquals(mutated, Breeding.between(a, b, 0.5f, 9, 0.3f), "the same seed, the same child");
+  }
 }
