@@ -37,8 +37,8 @@ public final class Mishmash {
   static final int STRUCTURE = 16;
   /** That structure, on the face, is 0.6 times as strong as the visitor's own light and shade. */
   static final double STRUCTURE_SHARE = 0.6;
-  /** A nearly flat creature's faint detail is amplified at most this much. */
-  static final double MAX_GAIN = 2.5;
+  /** A creature's faint detail is never amplified: in a soft model it is mostly its artefacts. */
+  static final double MAX_GAIN = 1.0;
 
   private Mishmash() {}
 
