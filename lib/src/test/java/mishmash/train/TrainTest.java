@@ -204,7 +204,7 @@ class TrainTest {
   @Test
   void theSkipGeneratorWithProjectedHeadsBesideTheScratchCriticKeepsLossesFinite() throws IOException {
     Path out = dir.resolve("models/both");
-    Train.run(args(out, 3, "--critic", "both", "--synthesis", "skip"));
+    Train.run(args(out, 3, "--critic", "both", "--synthesis", "skip", "--band-mixing", "0.5"));
     LossHistory history = historyOf(out);
     for (int i = 0; i < history.size(); i++) {
       assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
