@@ -81,7 +81,7 @@ public final class Mishmash {
     double[] vs = stats(vy[0], mask);
     double[] cs = stats(cy[0], null);
     // the creature's structure: everything finer than a sixteenth of the portrait (a gear's teeth, a
-    // membrane, a circuit's traces), laid over the visitor's shading at most as strong as that shading
+    // membrane, a circuit's traces), laid over the visitor's shading at 0.6 of its strength, never amplified
     double shading = Math.max(cs[1], 0.6 * vs[1]);
     float[] structure = highPass(cy[0], n, n / STRUCTURE);
     double strength = stats(structure, mask)[1];
