@@ -204,11 +204,19 @@ class ArchiveGridTest {
     }
   }
 
+  static java.util.Set<String> scratchCopies() throws IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("mishmash-archive-"))
+          .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+    }
+  }
+
   // issue 12, 10: headless renders wrote into the live archive, and repeated only on an untouched one
 
   @Test
   void headlessRendersReadTheArchiveLeaveItAsItWasAndRepeat() throws IOException {
     Path archive = tmp.resolve("installation");
+    java.util.Set<String> scratchBefore = scratchCopies(); // another program's renders may have theirs
     render("before", "--seed", "3", "--archive", archive.toString(), "--write-archive", "--set", "interval=0.5");
     Map<String, Long> files = listing(archive);
     String index = Files.readString(archive.resolve("index.jsonl"));
@@ -223,10 +231,9 @@ class ArchiveGridTest {
       moved |= !Arrays.equals(pixels(a.resolve("frame-00000.png")), pixels(a.resolve(name)));
     }
     assertTrue(moved, "and they are not still: creatures were born in the copy");
-    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertTrue(left.noneMatch(d -> d.getFileName().toString().startsWith("mishmash-archive-")
-          && d.toFile().lastModified() > System.currentTimeMillis() - 60_000), "the scratch copies are gone");
-    }
+    java.util.Set<String> left = scratchCopies();
+    left.removeAll(scratchBefore);
+    assertTrue(left.isEmpty(), "the scratch copies are gone: " + left);
   }
 
   static Map<String, Long> listing(Path dir) throws IOException {

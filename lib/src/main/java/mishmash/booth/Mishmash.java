@@ -38,8 +38,8 @@ public final class Mishmash {
   static final int STRUCTURE = 16;
   /** That structure, on the face, is 0.6 times as strong as the visitor's own light and shade. */
   static final double STRUCTURE_SHARE = 0.6;
-  /** A nearly flat creature's faint detail is amplified at most this much. */
-  static final double MAX_GAIN = 2.5;
+  /** A creature's faint detail is never amplified: in a soft model it is mostly its artefacts. */
+  static final double MAX_GAIN = 1.0;
 
   private Mishmash() {}
 
@@ -82,7 +82,7 @@ public final class Mishmash {
     double[] vs = stats(vy[0], mask);
     double[] cs = stats(cy[0], null);
     // the creature's structure: everything finer than a sixteenth of the portrait (a gear's teeth, a
-    // membrane, a circuit's traces), laid over the visitor's shading at most as strong as that shading
+    // membrane, a circuit's traces), laid over the visitor's shading at 0.6 of its strength, never amplified
     double shading = Math.max(cs[1], 0.6 * vs[1]);
     float[] structure = highPass(cy[0], n, n / STRUCTURE);
     double strength = stats(structure, mask)[1];

@@ -45,8 +45,10 @@ record TrainOptions(
       "                          plus heads on frozen MobileNetV2 features) or projected (the heads alone)",
       "  --strided               the scratch critic halves with strided convolutions (as the first default",
       "                          model's did), not through a low-pass filter",
-      "  --synthesis skip        skip (modulated convolutions, noise, a picture per level: the default) or adain",
-      "  --band-mixing 0.5       chance that a generated picture mixes domains by bands of layers (0 = never)",
+      "  --synthesis adain       adain (style-modulated instance norm: the default; it learned faster in the",
+      "                          evaluation's ablation) or skip (modulated convolutions, noise, a picture per level)",
+      "  --band-mixing 0         chance that a generated picture mixes domains by bands of layers (0 = never:",
+      "                          the default, since it did not yet help in the evaluation's ablation)",
       "  --bench-steps N         only time N training steps and print a Markdown table row");
 
   static TrainOptions parse(String[] args) {
@@ -66,8 +68,8 @@ record TrainOptions(
     int benchSteps = 0;
     String critic = "scratch";
     boolean blur = true;
-    String synthesis = mishmash.model.net.StyleNet.Config.SKIP;
-    double bandMixing = GanTrainer.DEFAULT.bandMixing();
+    String synthesis = mishmash.model.net.StyleNet.Config.ADAIN;
+    double bandMixing = 0;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
