@@ -1,6 +1,7 @@
 import java.util.List;
 import mishmash.archive.Archive;
 import mishmash.archive.Creature;
+import mishmash.dials.DialBoard;
 import mishmash.grid.Cell;
 import mishmash.grid.DeathPolicy;
 import mishmash.grid.Grid;
@@ -47,6 +48,7 @@ public class ArchiveGrid extends MishmashSketch {
   @Live(min = 1, max = 16) int columns = 8;
   @Live(min = 1, max = 9) int rows = 5;
   @Live boolean labels = true;
+  @Live DialBoard dial = dials();  // the model's semantic dials: /mishmash/grid/dial/age 0.3 ages every newborn
 
   Nursery nursery;
   List<String> domains;  // what the model draws: faces, machines, cells
@@ -75,6 +77,7 @@ public class ArchiveGrid extends MishmashSketch {
     report("births", nursery::births); // on the status page, http://localhost:8001/status
     every(() -> interval, this::breed);
     controls().onLatent(nursery::steer);  // /mishmash/grid/latent/<i> steers every newborn
+    nursery.steerBy(dial::latentOffset);  // and so do the dials
   }
 
   /** A birth now, on top of the regular ones: a button, a pad, or /mishmash/grid/breed. */

@@ -6,6 +6,7 @@ import java.util.Random;
 import mishmash.archive.Archive;
 import mishmash.booth.BoothStore;
 import mishmash.booth.Exposure;
+import mishmash.booth.Mixing;
 import mishmash.booth.Names;
 import mishmash.booth.Profile;
 import mishmash.booth.Session;
@@ -16,6 +17,7 @@ import mishmash.capture.FrameSource;
 import mishmash.capture.Sources;
 import mishmash.face.Face;
 import mishmash.face.FaceAnalyzer;
+import mishmash.invert.Inverter;
 import mishmash.live.Live;
 import mishmash.model.Generator;
 import mishmash.model.Image;
@@ -54,6 +56,7 @@ public class Booth extends MishmashSketch {
   @Live boolean demographics = false;                 // real age and gender on the card (off: only the machine ones)
   @Live boolean keepSelfies = false;                  // keep the raw photo next to the card
   @Live(min = 0.05, max = 0.6) float minFace = 0.2f;  // the smallest face worth a photo, of the frame's height
+  @Live Mixing mix = Mixing.PIXELS;                   // pixels: the face laid into the creature; neural: the GAN draws them
 
   FrameSource camera;
   Exposure exposure;       // brightens a face the camera left dark (it meters the whole room)
@@ -61,6 +64,8 @@ public class Booth extends MishmashSketch {
   Watcher watcher;
   Generator gan;
   Translator translator;   // an artist's own CycleGAN or pix2pix, with --translator NAME
+  Inverter inverter;       // the model's inverter, for the neural mix (null when it has none)
+  String noInverter;       // why not
   Archive archive;
   BoothStore store;
   Session session;
@@ -94,6 +99,11 @@ public class Booth extends MishmashSketch {
     }
     if (gan == null || faces == null || camera == null) {
       return;
+    }
+    try {
+      inverter = Inverter.load(gan);
+    } catch (ModelException e) {
+      noInverter = e.getMessage(); // the pixel mix works without it; said when the neural one is chosen
     }
     archive = shareArchive(); // the grid's, --archive DIR
     store = new BoothStore(dataFolder(option("--booth", "booth")));
@@ -184,10 +194,16 @@ public class Booth extends MishmashSketch {
   /** The photo is taken: find the face and mix it with a random creature from the archive (off the animation thread). */
   void photograph(Frame frame) {
     Image photo = new Image(frame.width(), frame.height(), frame.pixels().clone());
+    Inverter neural = mix == Mixing.NEURAL ? inverter : null;
+    if (mix == Mixing.NEURAL && neural == null) {
+      System.err.println("mishmash: the neural mix needs the model's inverter, so this visitor is mixed by pixels: "
+          + noInverter);
+    }
     if (headless()) {
-      made(Visit.make(photo, faces, archive, gan, translator, random, demographics));
+      made(Visit.make(photo, faces, archive, gan, translator, neural, random, demographics));
     } else {
-      working = CompletableFuture.supplyAsync(() -> Visit.make(photo, faces, archive, gan, translator, random, demographics));
+      working = CompletableFuture.supplyAsync(
+          () -> Visit.make(photo, faces, archive, gan, translator, neural, random, demographics));
     }
   }
 
@@ -334,6 +350,9 @@ public class Booth extends MishmashSketch {
     }
     if (camera != null) {
       camera.close();
+    }
+    if (inverter != null) {
+      inverter.close();
     }
     super.dispose();
   }

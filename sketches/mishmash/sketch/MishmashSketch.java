@@ -412,6 +412,19 @@ public abstract class MishmashSketch extends PApplet {
     return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * The semantic dials of the model this sketch runs (its {@code dials.json}), as live parameters
+   * {@code dial/<name>}: declare them once as a field,
+   * <pre>
+   * &#64;Live DialBoard dial = dials();   // /mishmash/grid/dial/age 0.3, a panel slider, a MIDI knob
+   * </pre>
+   * and read them where the sketch draws ({@code dial.apply(styles)}, {@code dial.latentOffset()}). A
+   * model without dials gives none; the sketch runs on.
+   */
+  public mishmash.dials.DialBoard dials() {
+    return new mishmash.dials.DialBoard(() -> Models.resolve(option("--model", Models.DEFAULT)));
+  }
+
   /** The live-control hub: submit changes to it, or give it a latent handler with {@code onLatent}. */
   public Controls controls() {
     return live().controls();
@@ -557,6 +570,11 @@ public abstract class MishmashSketch extends PApplet {
   /** Called before each frame's draw(): intervals fire here. */
   void runTimers() {
     timers.fire(now());
+  }
+
+  /** More of a sketch's own numbers for {@code --bench}, printed after the frame-time table (null: none). */
+  protected String benchReport() {
+    return null;
   }
 
   boolean showOverlay() {

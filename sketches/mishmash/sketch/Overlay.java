@@ -116,6 +116,10 @@ public final class Overlay {
         sketch.getClass().getSimpleName(), sketch.sketchRenderer(), sketch.width, sketch.height, steady.length,
         1000.0 * steady.length / sum(steady), Stats.median(steady), Stats.percentile(steady, 99),
         firstFrameMs / 1000.0, Stats.rssMb(), Stats.heapMb());
+    String more = sketch.benchReport();
+    if (more != null) {
+      System.out.println(more);
+    }
   }
 
   private static double sum(double[] values) {

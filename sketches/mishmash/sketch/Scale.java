@@ -1,8 +1,28 @@
 package mishmash.sketch;
 
 /** Bilinear resampling of packed RGB pixels, two channels at a time in one int. */
-final class Scale {
+public final class Scale {
   private Scale() {}
+
+  /**
+   * Draws {@code src} into {@code target} at the target's size (mirrored left to right when asked),
+   * so the sketch can show it with a plain copy: JAVA2D redoes a scaled draw in software every frame.
+   */
+  public static void into(processing.core.PImage target, int[] src, int sw, int sh, boolean mirrored) {
+    target.loadPixels();
+    bilinear(src, sw, sh, target.pixels, target.width, target.height);
+    if (mirrored) {
+      int[] px = target.pixels;
+      for (int y = 0; y < target.height; y++) {
+        for (int a = y * target.width, b = a + target.width - 1; a < b; a++, b--) {
+          int t = px[a];
+          px[a] = px[b];
+          px[b] = t;
+        }
+      }
+    }
+    target.updatePixels();
+  }
 
   static void bilinear(int[] src, int sw, int sh, int[] dst, int dw, int dh) {
     int[] x0 = new int[dw];

@@ -5,6 +5,7 @@ import java.util.List;
 import mishmash.face.Face;
 import mishmash.face.Point;
 import mishmash.model.Image;
+import mishmash.model.Pixels;
 
 /**
  * Mixes a visitor's face with a creature, driven by the face network's 68 landmarks: the face is
@@ -54,7 +55,7 @@ public final class Mishmash {
     for (int v = 0; v < n; v++) {
       for (int u = 0; u < n; u++) {
         double[] p = a.toPhoto(u + 0.5, v + 0.5);
-        out[v * n + u] = bilinear(photo.argb(), photo.width(), photo.height(), p[0] - 0.5, p[1] - 0.5);
+        out[v * n + u] = Pixels.bilinear(photo.argb(), photo.width(), photo.height(), p[0] - 0.5, p[1] - 0.5);
       }
     }
     return new Image(n, n, out);
@@ -69,7 +70,7 @@ public final class Mishmash {
       for (int u = 0; u < n; u++) {
         double[] p = a.toPhoto(u + 0.5, v + 0.5);
         inside[v * n + u] = p[0] >= 0 && p[1] >= 0 && p[0] < photo.width() && p[1] < photo.height();
-        visitor[v * n + u] = bilinear(photo.argb(), photo.width(), photo.height(), p[0] - 0.5, p[1] - 0.5);
+        visitor[v * n + u] = Pixels.bilinear(photo.argb(), photo.width(), photo.height(), p[0] - 0.5, p[1] - 0.5);
       }
     }
     float[] mask = faceMask(a, face.landmarks(), inside);
@@ -163,35 +164,13 @@ public final class Mishmash {
     return mask;
   }
 
-  static int bilinear(int[] argb, int w, int h, double x, double y) {
-    x = Math.max(0, Math.min(w - 1, x));
-    y = Math.max(0, Math.min(h - 1, y));
-    int x0 = (int) x;
-    int y0 = (int) y;
-    int x1 = Math.min(w - 1, x0 + 1);
-    int y1 = Math.min(h - 1, y0 + 1);
-    double fx = x - x0;
-    double fy = y - y0;
-    int a = argb[y0 * w + x0];
-    int b = argb[y0 * w + x1];
-    int c = argb[y1 * w + x0];
-    int d = argb[y1 * w + x1];
-    int out = 0xFF000000;
-    for (int shift = 0; shift <= 16; shift += 8) {
-      double top = ((a >> shift) & 255) * (1 - fx) + ((b >> shift) & 255) * fx;
-      double bottom = ((c >> shift) & 255) * (1 - fx) + ((d >> shift) & 255) * fx;
-      out |= ((int) Math.round(top * (1 - fy) + bottom * fy) & 255) << shift;
-    }
-    return out;
-  }
-
   static int[] resize(Image img, int n) {
     int[] out = new int[n * n];
     double sx = img.width() / (double) n;
     double sy = img.height() / (double) n;
     for (int v = 0; v < n; v++) {
       for (int u = 0; u < n; u++) {
-        out[v * n + u] = bilinear(img.argb(), img.width(), img.height(), (u + 0.5) * sx - 0.5, (v + 0.5) * sy - 0.5);
+        out[v * n + u] = Pixels.bilinear(img.argb(), img.width(), img.height(), (u + 0.5) * sx - 0.5, (v + 0.5) * sy - 0.5);
       }
     }
     return out;

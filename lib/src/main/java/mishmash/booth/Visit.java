@@ -7,6 +7,7 @@ import mishmash.archive.Archive;
 import mishmash.archive.Creature;
 import mishmash.face.Face;
 import mishmash.face.FaceAnalyzer;
+import mishmash.invert.Inverter;
 import mishmash.latent.Genomes;
 import mishmash.model.Generator;
 import mishmash.model.Image;
@@ -54,6 +55,15 @@ public final class Visit {
    */
   public static Optional<Draft> make(Image photo, FaceAnalyzer analyzer, Archive archive, Generator gan,
       Translator translator, Random random, boolean demographics) {
+    return make(photo, analyzer, archive, gan, translator, null, random, demographics);
+  }
+
+  /**
+   * As above, and with an inverter for the generator the "neural" mix ({@link NeuralMix}): the
+   * visitor's form and parts, the creature's skin, drawn by the generator. Null: the mix above.
+   */
+  public static Optional<Draft> make(Image photo, FaceAnalyzer analyzer, Archive archive, Generator gan,
+      Translator translator, Inverter neural, Random random, boolean demographics) {
     List<Face> faces = analyzer.analyze(photo.argb(), photo.width(), photo.height());
     if (faces.isEmpty()) {
       return Optional.empty();
@@ -79,8 +89,8 @@ public final class Visit {
       picture = Genomes.render(gan, List.of(creature.genome()), 0.7f)[0];
       archive.add(creature, picture);
     }
-    Image portrait = translator == null
-        ? Mishmash.mix(photo, face, picture)
+    Image portrait = neural != null ? NeuralMix.mix(gan, neural, photo, face, creature)
+        : translator == null ? Mishmash.mix(photo, face, picture)
         : Resize.to(translator.translate(Mishmash.aligned(photo, face)), Mishmash.SIZE, Mishmash.SIZE);
     long id = newId(random);
     while (archive.contains(id)) {

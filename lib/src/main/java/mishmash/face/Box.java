@@ -3,6 +3,21 @@ package mishmash.face;
 /** A rectangle in image pixels: left, top, width, height. */
 public record Box(float x, float y, float width, float height) {
 
+  /** The smallest box around the points (landmarks, say). */
+  public static Box around(java.util.List<Point> points) {
+    float minX = Float.POSITIVE_INFINITY;
+    float minY = Float.POSITIVE_INFINITY;
+    float maxX = Float.NEGATIVE_INFINITY;
+    float maxY = Float.NEGATIVE_INFINITY;
+    for (Point p : points) {
+      minX = Math.min(minX, p.x());
+      minY = Math.min(minY, p.y());
+      maxX = Math.max(maxX, p.x());
+      maxY = Math.max(maxY, p.y());
+    }
+    return new Box(minX, minY, maxX - minX, maxY - minY);
+  }
+
   public float right() {
     return x + width;
   }

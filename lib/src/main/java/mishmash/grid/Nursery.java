@@ -270,6 +270,34 @@ public final class Nursery implements AutoCloseable {
   }
 
   /**
+   * Steers the newborns by a latent offset that the sketch keeps, such as its semantic dials'
+   * ({@code nursery.steerBy(dial::latentOffset)}): asked for at every birth (on the animation
+   * thread) and added to the {@code latent/<i>} steering, it goes into the newborn's genes, so the
+   * child stays older, say, after the dial is turned back. Null from the supplier: no offset.
+   */
+  public void steerBy(java.util.function.Supplier<float[]> offset) {
+    this.steerBy = offset;
+  }
+
+  private volatile java.util.function.Supplier<float[]> steerBy;
+
+  /** The latent steering and the sketch's offset together (per layer when either is), or null when there is none. */
+  private float[] steering() {
+    float[] a = steer;
+    java.util.function.Supplier<float[]> more = steerBy;
+    float[] b = more == null ? null : more.get();
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    float[] sum = b.length >= a.length ? b.clone() : a.clone();
+    float[] add = b.length >= a.length ? a : b;
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += add[i % add.length]; // one value per dimension repeats over the layers
+    }
+    return sum;
+  }
+
+  /**
    * Pulls newborns toward a domain: each band of a child becomes, with chance {@code pull}, the
    * domain at {@code kind} (0 the model's first domain, 1 its second, …).
    */
@@ -306,7 +334,7 @@ public final class Nursery implements AutoCloseable {
     cell.expecting = true;
     pendingBirths.incrementAndGet();
     double showAt = clock.getAsDouble() + PREFETCH;
-    float[] offset = steer;
+    float[] offset = steering();
     float leanKind = kind;
     float leanPull = pull;
     run(() -> {

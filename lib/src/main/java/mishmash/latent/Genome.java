@@ -108,17 +108,26 @@ public record Genome(int layers, int size, float[] z, int domains, float[] mix) 
     return out;
   }
 
-  /** This genome with {@code offset} (one value per latent dimension) added to every layer; null or zeros: itself. */
+  /**
+   * This genome with {@code offset} added: one value per latent dimension, added to every layer, or
+   * one per layer and dimension ({@code layers × size}, layer by layer), added to each layer's own
+   * z. Null or zeros: itself.
+   */
   public Genome shifted(float[] offset) {
     if (offset == null) {
       return this;
     }
+    boolean perLayer = offset.length == layers * size && layers > 1;
     float[] out = z.clone();
     boolean any = false;
     for (int l = 0; l < layers; l++) {
-      for (int i = 0; i < Math.min(size, offset.length); i++) {
-        out[l * size + i] += offset[i];
-        any |= offset[i] != 0;
+      for (int i = 0; i < size; i++) {
+        int at = perLayer ? l * size + i : i;
+        if (at >= offset.length) {
+          break;
+        }
+        out[l * size + i] += offset[at];
+        any |= offset[at] != 0;
       }
     }
     return any ? new Genome(layers, size, out, domains, mix) : this;

@@ -27,6 +27,24 @@ public final class Genomes {
   }
 
   /**
+   * The creature a seed stands for, drawn wholly as domain {@code domain} (its index in the model's
+   * domains): a face all through, a machine all through. A model that cannot draw layers of
+   * different domains gives {@link #fresh} instead.
+   */
+  public static Genome pure(Generator gan, long seed, int domain) {
+    Genome g = Genome.fresh(seed, layers(gan), gan.latentSize());
+    int k = domains(gan);
+    if (k == 0) {
+      return g;
+    }
+    if (domain < 0 || domain >= k) {
+      throw new IllegalArgumentException("domain " + domain + " of model \"" + gan.manifest().name() + "\", which has "
+          + k + " (" + String.join(", ", gan.domains()) + ")");
+    }
+    return g.withBands(new int[] {domain, domain, domain}, k);
+  }
+
+  /**
    * The pictures of several genomes in one batch, truncated by psi. A layer drawn as one domain gets
    * that domain's w (truncated toward that domain's average creature); a layer with weights on
    * several domains gets the weighted average of their w, a blend in w space, which stays a picture
@@ -34,8 +52,19 @@ public final class Genomes {
    * drawn as the model's even blend of its domains, as the first default model drew every creature.
    */
   public static Image[] render(Generator gan, List<Genome> genomes, float psi) {
+    return genomes.isEmpty() ? new Image[0] : gan.synthesize(styles(gan, genomes, psi));
+  }
+
+  /**
+   * The styles (w per layer) that {@link #render} draws these genomes from, in one batch: to blend
+   * or steer creatures in w space (the mirror's likeness, the semantic dials) before drawing them.
+   */
+  public static Styles styles(Generator gan, List<Genome> genomes, float psi) {
     int layers = layers(gan);
     int size = gan.latentSize();
+    if (genomes.isEmpty()) {
+      throw new IllegalArgumentException("no genomes to draw");
+    }
     for (Genome g : genomes) {
       if (g.layers() != layers || g.size() != size) {
         throw new IllegalArgumentException("a genome of " + g.layers() + "x" + g.size() + " does not fit model \""
@@ -51,13 +80,13 @@ public final class Genomes {
     for (int i = 0; i < genomes.size(); i++) {
       (genomes.get(i).mixed() && layers > 1 ? mixed : plain).add(i);
     }
-    Image[] out = new Image[genomes.size()];
+    Styles[] out = new Styles[genomes.size()];
     if (!plain.isEmpty()) {
       List<Genome> some = plain.stream().map(genomes::get).toList();
       Styles mapped = gan.map(rows(some, layers), psi);
-      Image[] pictures = gan.synthesize(layers == 1 ? mapped : ownLayers(mapped, some, layers, -1));
-      for (int i = 0; i < pictures.length; i++) {
-        out[plain.get(i)] = pictures[i];
+      Styles own = layers == 1 ? mapped : ownLayers(mapped, some, layers, -1);
+      for (int i = 0; i < some.size(); i++) {
+        out[plain.get(i)] = own.get(i);
       }
     }
     if (!mixed.isEmpty()) {
@@ -80,12 +109,12 @@ public final class Genomes {
           }
         }
       }
-      Image[] pictures = gan.synthesize(new Styles(some.size(), layers, dim, w));
-      for (int i = 0; i < pictures.length; i++) {
-        out[mixed.get(i)] = pictures[i];
+      Styles blended = new Styles(some.size(), layers, dim, w);
+      for (int i = 0; i < some.size(); i++) {
+        out[mixed.get(i)] = blended.get(i);
       }
     }
-    return out;
+    return Styles.concat(java.util.Arrays.asList(out));
   }
 
   /** One z per layer of each genome, genome by genome. */

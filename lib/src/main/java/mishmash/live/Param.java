@@ -16,18 +16,33 @@ public final class Param {
   /** What sort of value it holds, which decides how panels, MIDI and crossfades treat it. */
   public enum Kind { NUMBER, WHOLE, TOGGLE, CHOICE }
 
-  private final Object owner;
-  private final Field field;
-  private final Live spec;
+  /** Where the value lives: a field of the sketch, or a slot of an array (see {@link #number}). */
+  private interface Slot {
+    double read();
+
+    void write(double v);
+
+    /** True when the value is held as a float, so it is compared and rounded at float precision. */
+    boolean single();
+
+    /** A choice's values, in order; null for other kinds. */
+    Object[] choices();
+  }
+
+  private final String name;
   private final Kind kind;
+  private final double min;
+  private final double max;
+  private final String unit;
+  private final String declared;
+  private final double smooth;
+  private final Slot slot;
   private double base;
   private double written;
   private boolean gliding;
 
   Param(Object owner, Field field) {
-    this.owner = owner;
-    this.field = field;
-    this.spec = field.getAnnotation(Live.class);
+    Live spec = field.getAnnotation(Live.class);
     field.setAccessible(true);
     Class<?> t = field.getType();
     if (t == float.class || t == double.class) {
@@ -40,14 +55,117 @@ public final class Param {
       kind = Kind.CHOICE;
     } else {
       throw new IllegalArgumentException("@Live " + field.getName() + " is a " + t.getSimpleName()
-          + "; live parameters can be float, double, int, boolean or an enum");
+          + "; live parameters can be float, double, int, boolean or an enum (or a Params.Group)");
     }
+    this.name = field.getName();
+    this.min = spec.min();
+    this.max = spec.max();
+    this.unit = spec.unit();
+    this.declared = spec.description();
+    this.smooth = spec.smooth();
+    this.slot = new FieldSlot(owner, field, kind);
     base = get();
     written = base;
   }
 
+  private Param(String name, double min, double max, String unit, String description, double smooth, Slot slot) {
+    this.name = name;
+    this.kind = Kind.NUMBER;
+    this.min = min;
+    this.max = max;
+    this.unit = unit;
+    this.declared = description;
+    this.smooth = smooth;
+    this.slot = slot;
+    base = get();
+    written = base;
+  }
+
+  /**
+   * A number that lives in {@code values[index]} rather than in a field: for parameters a sketch
+   * learns of only when it runs, such as the dials of the model it loads (see {@link Params.Group}).
+   * It behaves exactly like a {@code @Live float} with the same range, unit, description and smoothing.
+   */
+  public static Param number(String name, float[] values, int index, double min, double max, String unit,
+                             String description, double smooth) {
+    if (index < 0 || index >= values.length) {
+      throw new IllegalArgumentException("slot " + index + " of " + values.length);
+    }
+    if (!(min <= max)) {
+      throw new IllegalArgumentException(name + ": min " + min + " is above max " + max);
+    }
+    return new Param(name, min, max, unit, description, smooth, new Slot() {
+      @Override
+      public double read() {
+        return values[index];
+      }
+
+      @Override
+      public void write(double v) {
+        values[index] = (float) v;
+      }
+
+      @Override
+      public boolean single() {
+        return true;
+      }
+
+      @Override
+      public Object[] choices() {
+        return null;
+      }
+    });
+  }
+
+  /** A field of the sketch, read and written by reflection. */
+  private record FieldSlot(Object owner, Field field, Kind kind) implements Slot {
+    @Override
+    public double read() {
+      try {
+        return switch (kind) {
+          case NUMBER -> field.getType() == float.class ? field.getFloat(owner) : field.getDouble(owner);
+          case WHOLE -> field.getInt(owner);
+          case TOGGLE -> field.getBoolean(owner) ? 1 : 0;
+          case CHOICE -> ((Enum<?>) field.get(owner)).ordinal();
+        };
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void write(double v) {
+      try {
+        switch (kind) {
+          case NUMBER -> {
+            if (field.getType() == float.class) {
+              field.setFloat(owner, (float) v);
+            } else {
+              field.setDouble(owner, v);
+            }
+          }
+          case WHOLE -> field.setInt(owner, (int) Math.round(v));
+          case TOGGLE -> field.setBoolean(owner, v >= 0.5);
+          case CHOICE -> field.set(owner, field.getType().getEnumConstants()[(int) Math.round(v)]);
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean single() {
+      return field.getType() == float.class;
+    }
+
+    @Override
+    public Object[] choices() {
+      return kind == Kind.CHOICE ? field.getType().getEnumConstants() : null;
+    }
+  }
+
   public String name() {
-    return field.getName();
+    return name;
   }
 
   public Kind kind() {
@@ -55,25 +173,25 @@ public final class Param {
   }
 
   public double min() {
-    return kind == Kind.NUMBER || kind == Kind.WHOLE ? spec.min() : 0;
+    return kind == Kind.NUMBER || kind == Kind.WHOLE ? min : 0;
   }
 
   public double max() {
     return switch (kind) {
       case TOGGLE -> 1;
-      case CHOICE -> field.getType().getEnumConstants().length - 1;
-      default -> spec.max();
+      case CHOICE -> slot.choices().length - 1;
+      default -> max;
     };
   }
 
   public String unit() {
-    return spec.unit();
+    return unit;
   }
 
   /** What it does, for people: the declared description, or its name and range. */
   public String description() {
-    if (!spec.description().isBlank()) {
-      return spec.description().trim();
+    if (!declared.isBlank()) {
+      return declared.trim();
     }
     return switch (kind) {
       case TOGGLE -> name() + ": on or off";
@@ -84,14 +202,14 @@ public final class Param {
 
   /** Seconds a change takes to settle; 0 for whole numbers, toggles and choices. */
   public double smoothing() {
-    return kind == Kind.NUMBER ? Math.max(0, spec.smooth()) : 0;
+    return kind == Kind.NUMBER ? Math.max(0, smooth) : 0;
   }
 
   /** The names of a choice's values, in order, for people ("least recent"); empty for other kinds. */
   public List<String> choices() {
     List<String> names = new ArrayList<>();
     if (kind == Kind.CHOICE) {
-      for (Object c : field.getType().getEnumConstants()) {
+      for (Object c : slot.choices()) {
         names.add(c.toString().toLowerCase(Locale.ROOT).replace('_', ' '));
       }
     }
@@ -100,16 +218,7 @@ public final class Param {
 
   /** The field's value as a number, as the sketch sees it now: booleans are 0 or 1, enums their position. */
   public double get() {
-    try {
-      return switch (kind) {
-        case NUMBER -> field.getType() == float.class ? field.getFloat(owner) : field.getDouble(owner);
-        case WHOLE -> field.getInt(owner);
-        case TOGGLE -> field.getBoolean(owner) ? 1 : 0;
-        case CHOICE -> ((Enum<?>) field.get(owner)).ordinal();
-      };
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    return slot.read();
   }
 
   /** What the performer last asked for, before modulation and smoothing. */
@@ -139,7 +248,7 @@ public final class Param {
     if (kind != Kind.NUMBER) {
       return Math.round(v);
     }
-    return field.getType() == float.class ? (float) v : v;
+    return slot.single() ? (float) v : v;
   }
 
   /**
@@ -151,7 +260,7 @@ public final class Param {
     if (kind != Kind.NUMBER) {
       return Math.round(value);
     }
-    java.math.BigDecimal d = field.getType() == float.class
+    java.math.BigDecimal d = slot.single()
         ? new java.math.BigDecimal(Float.toString((float) value))
         : new java.math.BigDecimal(value).round(new java.math.MathContext(12));
     d = d.stripTrailingZeros();
@@ -223,26 +332,11 @@ public final class Param {
   }
 
   private boolean sameAsWritten(double now) {
-    return field.getType() == float.class ? (float) now == (float) written : now == written;
+    return slot.single() ? (float) now == (float) written : now == written;
   }
 
   private void write(double v) {
-    try {
-      switch (kind) {
-        case NUMBER -> {
-          if (field.getType() == float.class) {
-            field.setFloat(owner, (float) v);
-          } else {
-            field.setDouble(owner, v);
-          }
-        }
-        case WHOLE -> field.setInt(owner, (int) Math.round(v));
-        case TOGGLE -> field.setBoolean(owner, v >= 0.5);
-        case CHOICE -> field.set(owner, field.getType().getEnumConstants()[(int) Math.round(v)]);
-      }
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    slot.write(v);
     written = get();
   }
 

@@ -11,8 +11,25 @@ import java.util.List;
  * The registry of one sketch: its {@link Live} fields (parameters) and {@link Live} methods
  * (actions), in declaration order, superclasses last. Everything else in this package works from
  * it, so a sketch declares a parameter once and writes no glue.
+ *
+ * <p>A {@code @Live} field may also hold a {@link Group}: parameters the sketch learns of only when
+ * it runs, such as the semantic dials of the model it loads. Each of them is named
+ * {@code <field>/<name>} ({@code dial/age}, OSC {@code /mishmash/grid/dial/age}) and is in every
+ * way a parameter like the others: panel, OSC, OSCQuery, MIDI, presets, modulation, recordings.
  */
 public final class Params implements Iterable<Param> {
+  /**
+   * Several parameters held by one {@code @Live} field, made when the registry is built (after the
+   * command line is known, before the first frame).
+   */
+  public interface Group {
+    /**
+     * The group's parameters, each named {@code prefix + "/" + its own name} (see
+     * {@link Param#number}); may be empty.
+     */
+    List<Param> params(String prefix);
+  }
+
   private final List<Param> params;
   private final List<Action> actions;
 
@@ -28,7 +45,11 @@ public final class Params implements Iterable<Param> {
     for (Class<?> c = owner.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         if (f.isAnnotationPresent(Live.class)) {
-          found.add(new Param(owner, f));
+          if (Group.class.isAssignableFrom(f.getType())) {
+            found.addAll(group(owner, f));
+          } else {
+            found.add(new Param(owner, f));
+          }
         }
       }
       List<Method> methods = new ArrayList<>(List.of(c.getDeclaredMethods()));
@@ -40,6 +61,26 @@ public final class Params implements Iterable<Param> {
       }
     }
     return new Params(found, actions);
+  }
+
+  private static List<Param> group(Object owner, Field f) {
+    try {
+      f.setAccessible(true);
+      Group g = (Group) f.get(owner);
+      if (g == null) {
+        return List.of();
+      }
+      List<Param> params = g.params(f.getName());
+      for (Param p : params) {
+        if (!p.name().startsWith(f.getName() + "/") || p.name().indexOf('/', f.getName().length() + 1) >= 0) {
+          throw new IllegalArgumentException("@Live " + f.getName() + " gave a parameter named \"" + p.name()
+              + "\"; a group's parameters are named " + f.getName() + "/<name>, with no further '/'");
+        }
+      }
+      return params;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The parameter called {@code name}, or null. */

@@ -94,6 +94,41 @@ final class DjlGenerator extends NetworkGenerator {
     }
   }
 
+  @Override
+  public List<float[][]> styleWeights() {
+    List<float[][]> out = new java.util.ArrayList<>();
+    for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : net.synthesis().getParameters()) {
+      NDArray w = p.getValue().getArray();
+      Shape s = w.getShape();
+      if (p.getKey().contains("style") && p.getKey().endsWith("weight") && s.dimension() == 2
+          && s.get(1) == styleSize()) {
+        float[] flat = w.toFloatArray();
+        float[][] m = new float[(int) s.get(0)][];
+        for (int r = 0; r < m.length; r++) {
+          m[r] = java.util.Arrays.copyOfRange(flat, r * (int) s.get(1), (r + 1) * (int) s.get(1));
+        }
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private volatile boolean frozen;
+
+  @Override
+  public java.util.Optional<Differentiable> differentiable() {
+    if (!frozen) {
+      synchronized (this) {
+        net.synthesis().freezeParameters(true); // gradients go to the styles only
+        frozen = true;
+      }
+    }
+    float low = manifest.pixelMin();
+    float span = manifest.pixelMax() - manifest.pixelMin();
+    return java.util.Optional.of(styles -> net.synthesis().forward(store, new NDList(styles), false).head()
+        .sub(low).div(span));
+  }
+
   static Output copy(NDArray a) {
     return new Output(a.toFloatArray(), a.getShape().getShape());
   }

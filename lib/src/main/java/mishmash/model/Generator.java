@@ -1,6 +1,8 @@
 package mishmash.model;
 
+import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Latent vectors in, pictures out. Load one with {@link Models#load(String)}.
@@ -80,6 +82,33 @@ public interface Generator extends AutoCloseable {
 
   default Image generate(float[] z) {
     return generate(new float[][] {z})[0];
+  }
+
+  /**
+   * The weights of the affine layers that turn each layer's w into that layer's style: one
+   * {@code [outputs][styleSize]} matrix per styled layer. Closed-form semantic directions (SeFa) are
+   * read from them. Empty where the engine does not expose a network's weights (TorchScript, ONNX).
+   */
+  default List<float[][]> styleWeights() {
+    return List.of();
+  }
+
+  /**
+   * The synthesis network as a function that gradients flow through, for inverting a picture by
+   * optimisation (the mirror's still mode). Empty where the engine gives no gradients.
+   */
+  default Optional<Differentiable> differentiable() {
+    return Optional.empty();
+  }
+
+  /** The synthesis network on DJL arrays; the network's own weights never change. */
+  interface Differentiable {
+    /**
+     * Styles {@code [B, layers, dim]} (an array that may require gradients) → pictures
+     * {@code [B, 3, height, width]} with values 0 (black) to 1 (white), in the styles' manager.
+     * Call it inside a {@code GradientCollector} to get gradients with respect to the styles.
+     */
+    NDArray synthesize(NDArray styles);
   }
 
   /** Frees the model's native memory. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * {
  *   "name": "creatures-128",
- *   "kind": "generator",                  generator | translator | encoder | face | face-analysis | features
+ *   "kind": "generator",                  generator | translator | encoder | face | face-analysis | features | attributes
  *   "format": "djl",                      djl | torchscript | onnx | tfjs
  *   "latent_size": 128,
  *   "image_size": [128, 128],             or one number for a square; a translator's in and out
@@ -52,7 +52,7 @@ public record Manifest(
 
   /** What a model does; written in model.json in lower case, with '-' for '_'. */
   public enum Kind {
-    GENERATOR, TRANSLATOR, ENCODER, FACE, FACE_ANALYSIS, FEATURES;
+    GENERATOR, TRANSLATOR, ENCODER, FACE, FACE_ANALYSIS, FEATURES, ATTRIBUTES;
 
     /** As written in model.json. */
     public String label() {

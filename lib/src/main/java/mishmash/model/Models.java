@@ -83,9 +83,10 @@ public final class Models {
     String what = switch (manifest.kind()) {
       case GENERATOR -> "a generator (latent → picture), for the archive grid";
       case TRANSLATOR -> "a translator (picture → picture), for the booth";
-      case ENCODER -> "an encoder (picture → latent), for the mirror";
+      case ENCODER -> "an inverter (picture → latent) made for one generator, for the mirror";
       case FACE, FACE_ANALYSIS -> "a face-analysis model, for the booth";
       case FEATURES -> "a pretrained image network (picture → features), for training and evaluation";
+      case ATTRIBUTES -> "an attribute reader (picture → age, smile, gears…), for fitting semantic dials";
     };
     return new ModelException(manifest.folder().resolve(Manifest.FILE_NAME), "says \"kind\": \"" + has
         + "\": it is " + what + ", but this needs " + needed + ". Pick a model folder whose model.json says "

@@ -54,4 +54,30 @@ public final class Pixels {
     }
     return chw;
   }
+
+  /**
+   * The colour at (x, y) of a picture, interpolated between its four nearest pixels (coordinates
+   * in pixels, 0 at the first pixel's centre); outside the picture, its nearest edge. Opaque.
+   */
+  public static int bilinear(int[] argb, int w, int h, double x, double y) {
+    x = Math.max(0, Math.min(w - 1, x));
+    y = Math.max(0, Math.min(h - 1, y));
+    int x0 = (int) x;
+    int y0 = (int) y;
+    int x1 = Math.min(w - 1, x0 + 1);
+    int y1 = Math.min(h - 1, y0 + 1);
+    double fx = x - x0;
+    double fy = y - y0;
+    int a = argb[y0 * w + x0];
+    int b = argb[y0 * w + x1];
+    int c = argb[y1 * w + x0];
+    int d = argb[y1 * w + x1];
+    int out = 0xFF000000;
+    for (int shift = 0; shift <= 16; shift += 8) {
+      double top = ((a >> shift) & 255) * (1 - fx) + ((b >> shift) & 255) * fx;
+      double bottom = ((c >> shift) & 255) * (1 - fx) + ((d >> shift) & 255) * fx;
+      out |= ((int) Math.round(top * (1 - fy) + bottom * fy) & 255) << shift;
+    }
+    return out;
+  }
 }

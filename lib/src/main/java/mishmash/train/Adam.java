@@ -15,7 +15,7 @@ import java.util.List;
  * that its moments can be saved in a checkpoint and restored exactly (DJL's optimizers keep their
  * state private). After each update the gradients are zeroed.
  */
-final class Adam {
+public final class Adam {
   private final float learningRate;
   private final float beta1;
   private final float beta2;
@@ -26,7 +26,7 @@ final class Adam {
   private final NDManager manager;
   private long updates;
 
-  Adam(Block block, NDManager manager, float learningRate, float beta1, float beta2) {
+  public Adam(Block block, NDManager manager, float learningRate, float beta1, float beta2) {
     this.manager = manager;
     this.learningRate = learningRate;
     this.beta1 = beta1;
@@ -41,7 +41,7 @@ final class Adam {
   }
 
   /** One update from the gradients now held by the parameters; temporaries go to {@code step}. */
-  void update(NDManager step) {
+  public void update(NDManager step) {
     updates++;
     float correction1 = 1 - (float) Math.pow(beta1, updates);
     float correction2 = 1 - (float) Math.pow(beta2, updates);
@@ -95,7 +95,7 @@ final class Adam {
     return true;
   }
 
-  void save(DataOutputStream out) throws IOException {
+  public void save(DataOutputStream out) throws IOException {
     out.writeLong(updates);
     out.writeInt(params.size());
     for (int i = 0; i < params.size(); i++) {
@@ -104,7 +104,7 @@ final class Adam {
     }
   }
 
-  void load(DataInputStream in) throws IOException {
+  public void load(DataInputStream in) throws IOException {
     long count = in.readLong();
     int n = in.readInt();
     if (n != params.size()) {

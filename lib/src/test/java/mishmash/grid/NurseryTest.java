@@ -99,6 +99,47 @@ class NurseryTest {
   }
 
   @Test
+  void aNewbornCarriesTheSketchsDialOffsetInItsGenesAndKeepsIt() {
+    Nursery plain = nursery(dir.resolve("plain"));
+    Nursery steered = nursery(dir.resolve("steered"));
+    plain.open(4, 2, 1, 0.7f);
+    steered.open(4, 2, 1, 0.7f);
+    float[] offset = new float[gan.latentSize()];
+    offset[3] = 1.5f;
+    float[][] dial = {offset};
+    steered.steerBy(() -> dial[0]);
+    assertTrue(plain.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    assertTrue(steered.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    arrive(plain);
+    arrive(steered);
+    Creature a = newest(plain.grid());
+    Creature b = newest(steered.grid());
+    assertEquals(a.seed(), b.seed(), "the same birth");
+    for (int l = 0; l < a.genome().layers(); l++) {
+      assertEquals(a.genome().layer(l)[3] + 1.5f, b.genome().layer(l)[3], 1e-5, "the offset is in every layer's genes");
+      assertEquals(a.genome().layer(l)[4], b.genome().layer(l)[4], 1e-6, "and nowhere else");
+    }
+    dial[0] = null; // the dial turned back: the next child is as it would have been
+    assertTrue(steered.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    assertTrue(plain.breed(DeathPolicy.LEAST_RECENT, 0f, 0f, 0.7f, 1f));
+    arrive(plain);
+    arrive(steered);
+    assertEquals(Archive.open(dir.resolve("steered")).get(b.seed()).orElseThrow().genome(), b.genome(),
+        "the first child keeps its genes in the archive");
+  }
+
+  static Creature newest(Grid grid) {
+    Creature best = null;
+    for (Cell c : grid) {
+      if (best == null || c.creature().generation() > best.generation()
+          || (c.creature().generation() == best.generation() && c.creature().born() > best.born())) {
+        best = c.creature();
+      }
+    }
+    return best;
+  }
+
+  @Test
   void theNewbornMorphsInInsteadOfCutting() {
     Nursery n = nursery(dir);
     Grid grid = n.open(2, 1, 1, 0.7f);

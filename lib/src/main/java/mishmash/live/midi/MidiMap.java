@@ -15,7 +15,7 @@ import mishmash.files.AtomicFile;
  * Which MIDI control plays which parameter or action, kept in a file people can read and edit,
  * such as {@code data/midi/grid.midimap}:
  * <pre>
- * # parameter or action = channel and control
+ * # parameter or action = channel and control (a dial: dial/age = ch1 cc23)
  * mutation   = ch1 cc21
  * psi        = ch1 cc7 14bit     # MSB on CC 7, LSB on CC 39: 16,384 steps
  * breed      = ch10 note36
@@ -47,7 +47,7 @@ public final class MidiMap {
   }
 
   private static final Pattern LINE = Pattern.compile(
-      "([\\w.-]+)\\s*=\\s*(?:ch(\\d+)|(any))\\s+(cc|note)\\s*(\\d+)(\\s+14bit)?", Pattern.CASE_INSENSITIVE);
+      "([\\w./-]+)\\s*=\\s*(?:ch(\\d+)|(any))\\s+(cc|note)\\s*(\\d+)(\\s+14bit)?", Pattern.CASE_INSENSITIVE);
 
   private final List<Binding> bindings = new ArrayList<>();
   /** Lines that could not be read, as they were: saved back untouched. */

@@ -16,6 +16,7 @@ import mishmash.live.Params;
  * /mishmash/grid/mutation/norm 0.5     set it on a 0..1 scale over its range (for faders)
  * /mishmash/grid/psi/lfo sine 0.1 0.3  modulate: lfo SHAPE RATE DEPTH, drift RATE DEPTH, still
  * /mishmash/grid/latent/12 1.5         set latent dimension 12
+ * /mishmash/grid/dial/age 0.3          a parameter of a group (the model's dials), with /norm, /lfo... as above
  * /mishmash/grid/breed [1]             run an action (a value below 0.5 is a button's release: ignored; I or N: a press)
  * /mishmash/grid/preset/recall "calm" 4   crossfade to a preset over 4 s
  * /mishmash/grid/preset/save "calm"
@@ -110,26 +111,32 @@ final class OscRoutes {
       return Double.isNaN(v) ? Route.bad("wrong type", address + " " + typeOf(a))
           : Route.control(new Change(Change.Type.ACTION, head, v, null, source));
     }
+    int used = 1; // path segments the parameter's name takes: two for one of a group (dial/age)
+    if (params.get(head) == null && path.length >= 2 && params.get(head + "/" + path[1]) != null) {
+      head = head + "/" + path[1];
+      used = 2;
+    }
     if (params.get(head) == null) {
       return Route.bad("unknown address", address + "; " + prefix + " has " + params);
     }
-    if (path.length == 1) {
+    String name = head;
+    if (path.length == used) {
       if (args.size() == 1 && (args.get(0) instanceof String || args.get(0) instanceof OSCSymbol)) {
-        return Route.control(new Change(Change.Type.SET, head, Double.NaN, args.get(0).toString(), source));
+        return Route.control(new Change(Change.Type.SET, name, Double.NaN, args.get(0).toString(), source));
       }
-      return one(address, args, v -> Change.set(head, v, source));
+      return one(address, args, v -> Change.set(name, v, source));
     }
-    if (path.length == 2) {
-      switch (path[1]) {
+    if (path.length == used + 1) {
+      switch (path[used]) {
         case "norm" -> {
-          return one(address, args, v -> Change.norm(head, v, source));
+          return one(address, args, v -> Change.norm(name, v, source));
         }
         case "lfo", "drift", "still" -> {
-          StringBuilder text = new StringBuilder(path[1]);
+          StringBuilder text = new StringBuilder(path[used]);
           for (Object a : args) {
             text.append(' ').append(a instanceof Number || a instanceof String || a instanceof OSCSymbol ? a : "?");
           }
-          return Route.control(new Change(Change.Type.MODULATE, head, 0, text.toString().toLowerCase(Locale.ROOT),
+          return Route.control(new Change(Change.Type.MODULATE, name, 0, text.toString().toLowerCase(Locale.ROOT),
               source));
         }
         default -> { }

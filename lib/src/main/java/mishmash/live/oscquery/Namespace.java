@@ -59,7 +59,13 @@ final class Namespace {
       JsonObject s = container(prefix, "the live parameters and actions of " + sketch);
       JsonObject contents = s.getAsJsonObject("CONTENTS");
       for (Param param : params) {
-        contents.add(param.name(), param(param, state));
+        int slash = param.name().indexOf('/');
+        if (slash < 0) {
+          contents.add(param.name(), param(param, state));
+        } else if (!contents.has(param.name().substring(0, slash))) {
+          String group = param.name().substring(0, slash);
+          contents.add(group, group(group, state));
+        }
       }
       for (Action a : params.actions()) {
         contents.add(a.name(), action(a));
@@ -76,8 +82,32 @@ final class Namespace {
       if (a != null) {
         return action(a);
       }
+      if (!name.contains("/") && hasGroup(name)) {
+        return group(name, state);
+      }
     }
     return null;
+  }
+
+  private boolean hasGroup(String group) {
+    for (Param p : params) {
+      if (p.name().startsWith(group + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The container of a group's parameters ({@code /mishmash/grid/dial}), each a node of its own. */
+  private JsonObject group(String group, Controls.State state) {
+    JsonObject g = container(prefix + "/" + group, group + " of " + sketch);
+    JsonObject contents = g.getAsJsonObject("CONTENTS");
+    for (Param p : params) {
+      if (p.name().startsWith(group + "/")) {
+        contents.add(p.name().substring(group.length() + 1), param(p, state));
+      }
+    }
+    return g;
   }
 
   /** The parameter at {@code path}, or null. */
