@@ -48,8 +48,7 @@ public final class Adam {
     float rate = learningRate * (float) Math.sqrt(correction2) / correction1;
     for (int i = 0; i < params.size(); i++) {
       NDArray w = params.get(i).getArray();
-      NDArray g = w.getGradient();
-      g.attach(step);
+      NDArray g = gradient(w, step);
       NDArray m = mean.get(i);
       NDArray v = variance.get(i);
       m.muli(beta1).addi(g.mul(1 - beta1));
@@ -64,12 +63,21 @@ public final class Adam {
     }
   }
 
+  /**
+   * The weight's gradient, owned by {@code step}: so is everything computed from it. (Left in the
+   * parameter's manager, every op on it leaked a gradient-sized array per step.)
+   */
+  private static NDArray gradient(NDArray weight, NDManager step) {
+    NDArray g = weight.getGradient();
+    g.attach(step);
+    return g;
+  }
+
   /** Zeroes the gradients without updating, for a network that only passed gradients through. */
   static void zeroGradients(Block block, NDManager step) {
     for (Parameter p : block.getParameters().values()) {
       if (p.requiresGradient()) {
-        NDArray g = p.getArray().getGradient();
-        g.attach(step);
+        NDArray g = gradient(p.getArray(), step);
         g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f); // also where a gradient is NaN
       }
     }
@@ -84,9 +92,7 @@ public final class Adam {
   static boolean sane(Block block, float limit, NDManager step) {
     for (Parameter p : block.getParameters().values()) {
       if (p.requiresGradient()) {
-        NDArray g = p.getArray().getGradient();
-        g.attach(step); // then what is computed from it lands in the step's manager too, not the parameter's
-        float v = g.abs().max().getFloat();
+        float v = gradient(p.getArray(), step).abs().max().getFloat();
         if (!(v <= limit)) {
           return false;
         }

@@ -91,9 +91,7 @@ class TrainTest {
 
     LossHistory history = historyOf(out);
     assertEquals(4, history.size());
-    for (int i = 0; i < history.size(); i++) {
-      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
-    }
+    assertFiniteLosses(history);
     assertTrue(Files.isRegularFile(out.resolve("samples/step-000002.png")));
     assertTrue(Files.isRegularFile(out.resolve("samples/step-000004.png")));
     assertEquals(new java.awt.Dimension(8 * 18 + 2, 8 * 18 + 2), size(out.resolve("samples.png")));
@@ -195,6 +193,12 @@ class TrainTest {
     return buffer.toByteArray();
   }
 
+  static void assertFiniteLosses(LossHistory history) {
+    for (int i = 0; i < history.size(); i++) {
+      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
+    }
+  }
+
   static Image[] creatures(Path model) {
     try (Generator gan = Models.load(model)) {
       return gan.generate(Latents.batch(11, 4, gan.latentSize()));
@@ -205,10 +209,7 @@ class TrainTest {
   void theSkipGeneratorWithProjectedHeadsBesideTheScratchCriticKeepsLossesFinite() throws IOException {
     Path out = dir.resolve("models/both");
     Train.run(args(out, 3, "--critic", "both", "--synthesis", "skip", "--band-mixing", "0.5"));
-    LossHistory history = historyOf(out);
-    for (int i = 0; i < history.size(); i++) {
-      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
-    }
+    assertFiniteLosses(historyOf(out));
     try (Generator gan = Models.load(out)) {
       assertTrue(gan.manifest().provenance().get("training").getAsString().contains("projected critic"));
     }
@@ -218,10 +219,7 @@ class TrainTest {
   void theFirstDefaultModelsRecipeStillTrains() throws IOException {
     Path out = dir.resolve("models/scratch");
     Train.run(args(out, 3, "--critic", "scratch", "--synthesis", "adain", "--band-mixing", "0"));
-    LossHistory history = historyOf(out);
-    for (int i = 0; i < history.size(); i++) {
-      assertTrue(Float.isFinite(history.d(i)) && Float.isFinite(history.g(i)), "losses stay finite at step " + i);
-    }
+    assertFiniteLosses(historyOf(out));
     try (Generator gan = Models.load(out)) {
       assertEquals(StyleNet.Config.ADAIN, StyleNet.Config.fromJson(gan.latentSize(), gan.manifest().architecture())
           .synthesis());
