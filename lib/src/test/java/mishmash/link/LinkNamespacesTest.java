@@ -251,8 +251,11 @@ class LinkNamespacesTest {
     Thread.sleep(2000);
     Process again = new ProcessBuilder(mosquitto).redirectErrorStream(true).redirectOutput(tmp.resolve("mosq2.log").toFile()).start();
     started.add(again);
-    long last = seed - 1;
-    waitFor(() -> wall.arrivedAt.containsKey(last), 90, "the profiles made while Mosquitto was down");
+    // all of them, not only the last: the one in flight when the broker died is sent again after
+    // reconnecting, and may land after those published later
+    long end = seed;
+    waitFor(() -> java.util.stream.LongStream.range(200_000_000_001L, end).allMatch(wall.arrivedAt::containsKey), 90,
+        "the profiles made while Mosquitto was down");
     for (long s = 200_000_000_001L; s < seed; s++) {
       assertEquals(1, lines(archive.resolve("index.jsonl"), s), "profile " + s + " exactly once");
     }
